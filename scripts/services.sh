@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Local services for development and tests: PostgreSQL 15 + PostGIS 3, Redis 7, NATS with JetStream.
+# Installs what is missing (apt, as root or with sudo), then starts each on loopback with its data under
+# .local/ in the project, so the machine's own services are never touched.
+#
+#   scripts/services.sh start    install if needed, start, wait until each answers (idempotent)
+#   scripts/services.sh stop     stop what this script started
+#   scripts/services.sh status   one line per service
+#   scripts/services.sh env      print the environment variables the host and tests read
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="${MARKETPLACE_DATA_DIR:-$ROOT/.local}"
+PG_PORT="${MARKETPLACE_PG_PORT:-15432}"
+REDIS_PORT="${MARKETPLACE_REDIS_PORT:-16379}"
+NATS_PORT="${MARKETPLACE_NATS_PORT:-14222}"
+NATS_MONITOR_PORT="${MARKETPLACE_NATS_MONITOR_PORT:-18222}"
+PG_USER=marketplace
+PG_PASSWORD=marketplace
+PG_DB=marketplace
+PG_BIN=/usr/lib/postgresql/15/bin
+
+log() { printf '[services] %s\n' "$*"; }
+die() { printf '[services] error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root or sudo to run: $*"; fi
+}
+
+# The PostgreSQL server refuses to run as root; when we are root it runs as the 'postgres' system user.
+pg_run() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+install_missing() {
+  local missing=()
+  [ -x "$PG_BIN/postgres" ] || missing+=(postgresql-15)
+  [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v nats-server >/dev/null || missing+=(nats-server)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # name port seconds
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do port_open "$2" && return 0; sleep 0.1; done
+  die "$1 did not come up on 127.0.0.1:$2 within $3 s (logs in $DATA/logs)"
+}
+
+start_postgres() {
+  local dir="$DATA/postgres" run="$DATA/postgres-run"
+  mkdir -p "$DATA/logs" "$run"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    log "initialising PostgreSQL cluster in $dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir" "$run"
+    local pwfile; pwfile="$(mktemp)"; echo "$PG_PASSWORD" >"$pwfile"; chmod 644 "$pwfile"
+    pg_run "$PG_BIN/initdb" -D "$dir" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >"$DATA/logs/initdb.log" 2>&1 || die "initdb failed (see $DATA/logs/initdb.log)"
+    rm -f "$pwfile"
+  fi
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$run" && touch "$DATA/logs/postgres.log" && chown postgres "$DATA/logs/postgres.log"
+  if ! port_open "$PG_PORT"; then
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    pg_run "$PG_BIN/pg_ctl" -D "$dir" -l "$DATA/logs/postgres.log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=300 -c fsync=on -c shared_buffers=256MB" >/dev/null
+  fi
+  wait_for PostgreSQL "$PG_PORT" 30
+  # Role, database and PostGIS; template1 gets PostGIS too so databases created by tests have it.
+  pg_run "$PG_BIN/../bin/psql" -h "$run" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
+    CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+  END IF;
+END \$\$;
+SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')\gexec
+\c template1
+CREATE EXTENSION IF NOT EXISTS postgis;
+\c $PG_DB
+CREATE EXTENSION IF NOT EXISTS postgis;
+SQL
+}
+
+start_redis() {
+  mkdir -p "$DATA/redis" "$DATA/logs"
+  if ! port_open "$REDIS_PORT"; then
+    log "starting Redis on 127.0.0.1:$REDIS_PORT"
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$DATA/redis" --daemonize yes \
+      --pidfile "$DATA/redis/redis.pid" --logfile "$DATA/logs/redis.log" --appendonly yes --save "" \
+      --protected-mode yes >/dev/null
+  fi
+  wait_for Redis "$REDIS_PORT" 15
+}
+
+start_nats() {
+  mkdir -p "$DATA/nats" "$DATA/logs"
+  if ! port_open "$NATS_PORT"; then
+    log "starting NATS with JetStream on 127.0.0.1:$NATS_PORT"
+    setsid nohup nats-server -a 127.0.0.1 -p "$NATS_PORT" -m "$NATS_MONITOR_PORT" -js -sd "$DATA/nats" \
+      -P "$DATA/nats/nats.pid" >>"$DATA/logs/nats.log" 2>&1 </dev/null &
+  fi
+  wait_for NATS "$NATS_PORT" 15
+}
+
+stop_all() {
+  if [ -f "$DATA/postgres/postmaster.pid" ]; then
+    log "stopping PostgreSQL"; pg_run "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null || true
+  fi
+  if [ -f "$DATA/redis/redis.pid" ]; then
+    log "stopping Redis"; kill "$(cat "$DATA/redis/redis.pid")" 2>/dev/null || true; rm -f "$DATA/redis/redis.pid"
+  fi
+  if [ -f "$DATA/nats/nats.pid" ]; then
+    log "stopping NATS"; kill "$(cat "$DATA/nats/nats.pid")" 2>/dev/null || true; rm -f "$DATA/nats/nats.pid"
+  fi
+}
+
+status() {
+  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "NATS:$NATS_PORT"; do
+    if port_open "${s#*:}"; then echo "${s%%:*}: up on 127.0.0.1:${s#*:}"; else echo "${s%%:*}: down"; fi
+  done
+}
+
+print_env() {
+  cat <<ENV
+export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=$PG_USER;Password=$PG_PASSWORD"
+export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
+export ConnectionStrings__Nats="nats://127.0.0.1:$NATS_PORT"
+ENV
+}
+
+case "${1:-start}" in
+  start) install_missing; start_postgres; start_redis; start_nats; status ;;
+  stop) stop_all ;;
+  status) status ;;
+  env) print_env ;;
+  *) die "usage: $0 start|stop|status|env" ;;
+esac

@@ -1,0 +1,9 @@
+using Marketplace.Shared.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Modules.Sellers.Persistence;
+
+internal sealed class SellersDbContext(DbContextOptions<SellersDbContext> options) : ModuleDbContext(options, SchemaName)
+{
+    public const string SchemaName = "sellers";
+}

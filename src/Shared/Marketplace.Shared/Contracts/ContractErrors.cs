@@ -1,0 +1,76 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using RpcStatus = Google.Rpc.Status;
+
+namespace Marketplace.Shared.Contracts;
+
+/// <summary>
+/// Contract errors use gRPC's rich error model (google.rpc.Status in the <c>grpc-status-details-bin</c> trailer):
+/// a status code, a human message, an <see cref="ErrorInfo"/> with a machine-readable reason, and for invalid
+/// input a <see cref="BadRequest"/> naming each field. It crosses a real socket unchanged.
+/// </summary>
+public static class ContractError
+{
+    public const string Domain = "marketplace";
+
+    public static RpcException InvalidArgument(string reason, string message, IEnumerable<FieldViolation>? fields = null) =>
+        Create(Code.InvalidArgument, reason, message, fields);
+
+    public static RpcException NotFound(string reason, string message) => Create(Code.NotFound, reason, message);
+
+    public static RpcException AlreadyExists(string reason, string message) => Create(Code.AlreadyExists, reason, message);
+
+    public static RpcException FailedPrecondition(string reason, string message) => Create(Code.FailedPrecondition, reason, message);
+
+    public static RpcException PermissionDenied(string reason, string message) => Create(Code.PermissionDenied, reason, message);
+
+    public static RpcException Unauthenticated(string reason, string message) => Create(Code.Unauthenticated, reason, message);
+
+    public static RpcException ResourceExhausted(string reason, string message, TimeSpan? retryAfter = null)
+    {
+        var status = NewStatus(Code.ResourceExhausted, reason, message);
+        if (retryAfter is { } delay)
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) }));
+        return status.ToRpcException();
+    }
+
+    /// <summary>The machine-readable reason of a contract error, e.g. <c>ADDRESS_NOT_FOUND</c>.</summary>
+    public static string? Reason(this RpcException exception) => exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
+
+    public static IReadOnlyList<FieldViolation> FieldViolations(this RpcException exception) =>
+        exception.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest
+            ? badRequest.FieldViolations.Select(v => new FieldViolation(v.Field, v.Description, v.Reason)).ToList()
+            : [];
+
+    public static TimeSpan? RetryAfter(this RpcException exception) =>
+        exception.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay?.ToTimeSpan();
+
+    private static RpcException Create(Code code, string reason, string message, IEnumerable<FieldViolation>? fields = null)
+    {
+        var status = NewStatus(code, reason, message);
+        if (fields is not null)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(fields.Select(f => new BadRequest.Types.FieldViolation
+            {
+                Field = f.Field,
+                Description = f.Message,
+                Reason = f.Code,
+            }));
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
+        return status.ToRpcException();
+    }
+
+    private static RpcStatus NewStatus(Code code, string reason, string message) => new()
+    {
+        Code = (int)code,
+        Message = message,
+        Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
+    };
+}
+
+/// <summary>One invalid input field: its path (camelCase, dotted), a stable code and a message for people.</summary>
+public sealed record FieldViolation(string Field, string Message, string Code);

@@ -1,0 +1,33 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Shared.Contracts;
+
+/// <summary>Serving this process's contracts over HTTP/2 gRPC, for modules of other processes to call.</summary>
+public static class ContractHosting
+{
+    public static IServiceCollection AddContractServer(this IServiceCollection services, ContractOptions options)
+    {
+        services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = options.DetailedErrors;
+            grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            grpc.Interceptors.Add<IncomingCallContextInterceptor>();
+        });
+        return services;
+    }
+
+    /// <summary>Maps each implementation's gRPC service; with a port, only requests on that port reach it.</summary>
+    public static void MapContracts(this IEndpointRouteBuilder endpoints, IEnumerable<Type> implementations, int? port = null)
+    {
+        var map = typeof(GrpcEndpointRouteBuilderExtensions).GetMethod(nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService))!;
+        foreach (var implementation in implementations)
+        {
+            var convention = (GrpcServiceEndpointConventionBuilder)map.MakeGenericMethod(implementation).Invoke(null, [endpoints])!;
+            if (port is { } p)
+                convention.RequireHost($"*:{p}");
+        }
+    }
+}

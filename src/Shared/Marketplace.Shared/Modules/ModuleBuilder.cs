@@ -1,0 +1,93 @@
+using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Shared.Modules;
+
+/// <summary>What a module declares to the host. Each call both registers services and records the fact.</summary>
+public sealed class ModuleBuilder
+{
+    private readonly LoadedModule _module;
+
+    internal ModuleBuilder(IModule module, IServiceCollection services, IConfiguration configuration)
+    {
+        _module = new LoadedModule(module.Name, module.Schema, module.GetType().Assembly);
+        Services = services;
+        Configuration = configuration;
+        Settings = configuration.GetSection($"Modules:{module.Name}");
+    }
+
+    public IServiceCollection Services { get; }
+
+    /// <summary>The whole configuration (connection strings, shared settings).</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>This module's own section, <c>Modules:&lt;Name&gt;</c>.</summary>
+    public IConfigurationSection Settings { get; }
+
+    public string Name => _module.Name;
+
+    public string Schema => _module.Schema;
+
+    internal LoadedModule Module => _module;
+
+    /// <summary>
+    /// The module's DbContext: its schema, conventions and migrations (see <see cref="ModuleDbContext"/>).
+    /// <paramref name="spatial"/> maps NetTopologySuite types to PostGIS (and makes its migrations require PostGIS).
+    /// </summary>
+    public ModuleBuilder AddDbContext<TContext>(bool spatial = false)
+        where TContext : ModuleDbContext
+    {
+        if (_module.DbContextType is not null)
+            throw new InvalidOperationException($"Module {Name} already has a DbContext; a module owns exactly one.");
+        _module.DbContextType = typeof(TContext);
+        Services.AddModuleDbContext<TContext>(Name, Schema, Configuration, spatial);
+        return this;
+    }
+
+    /// <summary>A contract implementation: a subclass of a service base generated from the module's .proto.</summary>
+    public ModuleBuilder AddContract<TService>()
+        where TService : class
+    {
+        ContractBinding.FindBindAttribute(typeof(TService)); // fails early with a clear message if it is not a gRPC service
+        Services.AddScoped<TService>();
+        Services.AddSingleton(new ContractServiceRegistration(Name, typeof(TService)));
+        _module.Contracts.Add(typeof(TService));
+        return this;
+    }
+
+    public ModuleBuilder AddSeeder<TSeeder>()
+        where TSeeder : class, IModuleSeeder
+    {
+        Services.AddScoped<TSeeder>();
+        _module.Seeders.Add(typeof(TSeeder));
+        return this;
+    }
+}
+
+/// <summary>What the host knows of a loaded module once it has registered.</summary>
+public sealed class LoadedModule(string name, string schema, System.Reflection.Assembly assembly)
+{
+    public string Name { get; } = name;
+
+    public string Schema { get; } = schema;
+
+    public System.Reflection.Assembly Assembly { get; } = assembly;
+
+    public Type? DbContextType { get; internal set; }
+
+    public List<Type> Contracts { get; } = [];
+
+    public List<Type> Seeders { get; } = [];
+}
+
+/// <summary>The modules this process runs in process, in load order.</summary>
+public sealed class ModuleRegistry(IReadOnlyList<LoadedModule> modules)
+{
+    public IReadOnlyList<LoadedModule> Modules { get; } = modules;
+
+    public bool IsLoaded(string name) => Modules.Any(m => m.Name == name);
+
+    public LoadedModule? ForAssembly(System.Reflection.Assembly assembly) => Modules.FirstOrDefault(m => m.Assembly == assembly);
+}

@@ -1,0 +1,36 @@
+using Marketplace.Shared.Contracts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Marketplace.Shared.Modules;
+
+public static class ModuleLoader
+{
+    /// <summary>
+    /// Registers every module that runs in this process. A module whose <c>Modules:&lt;Name&gt;:Endpoint</c> is set
+    /// runs elsewhere: it is not loaded, and its contract clients go over gRPC to that endpoint.
+    /// </summary>
+    public static ModuleRegistry AddModules(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModule> modules)
+    {
+        var loaded = new List<LoadedModule>();
+        foreach (var module in modules)
+        {
+            if (loaded.Any(m => m.Name == module.Name || m.Schema == module.Schema))
+                throw new InvalidOperationException($"Module {module.Name} (schema {module.Schema}) is listed twice.");
+            if (!string.IsNullOrWhiteSpace(ContractChannels.EndpointOf(configuration, module.Name)))
+                continue;
+
+            var builder = new ModuleBuilder(module, services, configuration);
+            module.Register(builder);
+            loaded.Add(builder.Module);
+        }
+
+        var registry = new ModuleRegistry(loaded);
+        services.AddSingleton(registry);
+        services.TryAddSingleton<ContractMethodTable>();
+        services.TryAddSingleton<InProcessCallInvoker>();
+        services.TryAddSingleton<ContractChannels>();
+        return registry;
+    }
+}

@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace Marketplace.Testing;
+
+/// <summary>
+/// Where the real services of the test run are: the ones <c>scripts/services.sh</c> starts, unless the
+/// environment says otherwise (the same variables the host reads).
+/// </summary>
+public static class TestServices
+{
+    public static string Postgres =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
+        ?? "Host=127.0.0.1;Port=15432;Database=marketplace;Username=marketplace;Password=marketplace";
+
+    public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379";
+
+    public static string Nats => Environment.GetEnvironmentVariable("ConnectionStrings__Nats") ?? "nats://127.0.0.1:14222";
+
+    /// <summary>Creates an empty database (PostGIS comes from template1) and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.CreateVersion7():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(WithDatabase(Postgres, "postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return WithDatabase(Postgres, name);
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(WithDatabase(Postgres, "postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+}
