@@ -22,7 +22,8 @@ public static class ContractHosting
     /// <summary>Maps each implementation's gRPC service; with a port, only requests on that port reach it.</summary>
     public static void MapContracts(this IEndpointRouteBuilder endpoints, IEnumerable<Type> implementations, int? port = null)
     {
-        var map = typeof(GrpcEndpointRouteBuilderExtensions).GetMethod(nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService))!;
+        var map = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
+            .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.GetParameters().Length == 1);
         foreach (var implementation in implementations)
         {
             var convention = (GrpcServiceEndpointConventionBuilder)map.MakeGenericMethod(implementation).Invoke(null, [endpoints])!;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Shared.Contracts;
 
@@ -49,20 +50,47 @@ internal sealed class OutgoingCallContextInterceptor(string? serviceToken) : Int
 /// Server side of contracts served over gRPC: checks the service token (caller identity in metadata is only
 /// trustworthy from a process holding it) and makes the caller's <see cref="CallContext"/> current.
 /// </summary>
-internal sealed class IncomingCallContextInterceptor(ContractOptions options) : Interceptor
+internal sealed class IncomingCallContextInterceptor(ContractOptions options, ILogger<IncomingCallContextInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         using var scope = Enter(context);
-        return await continuation(request, context).ConfigureAwait(false);
+        try
+        {
+            return await continuation(request, context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnexpected(exception, context))
+        {
+            throw Internal(exception, context);
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         using var scope = Enter(context);
-        await continuation(request, responseStream, context).ConfigureAwait(false);
+        try
+        {
+            await continuation(request, responseStream, context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnexpected(exception, context))
+        {
+            throw Internal(exception, context);
+        }
+    }
+
+    private static bool IsUnexpected(Exception exception, ServerCallContext context) =>
+        exception is not RpcException && !(exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested);
+
+    // grpc-dotnet would answer Unknown; contracts answer Internal in process and over a socket alike.
+    private RpcException Internal(Exception exception, ServerCallContext context)
+    {
+        logger.LogError(exception, "Contract method {Method} failed", context.Method);
+        var detail = options.DetailedErrors
+            ? $"Exception was thrown by handler. {exception.GetType().Name}: {exception.Message}"
+            : "Exception was thrown by handler.";
+        return new RpcException(new Status(StatusCode.Internal, detail));
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(

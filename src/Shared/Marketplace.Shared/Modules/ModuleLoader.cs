@@ -30,7 +30,8 @@ public static class ModuleLoader
         services.AddSingleton(registry);
         services.TryAddSingleton<ContractMethodTable>();
         services.TryAddSingleton<InProcessCallInvoker>();
-        services.TryAddSingleton<ContractChannels>();
+        services.TryAddSingleton(sp => new ContractChannels(
+            configuration, registry, sp.GetRequiredService<InProcessCallInvoker>(), sp.GetRequiredService<ContractOptions>()));
         return registry;
     }
 }
