@@ -77,6 +77,7 @@ internal static class MarketplaceApp
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
             options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(NotificationsModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
