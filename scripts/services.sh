@@ -73,7 +73,7 @@ start_postgres() {
   fi
   wait_for PostgreSQL "$PG_PORT" 30
   # Role, database and PostGIS; template1 gets PostGIS too so databases created by tests have it.
-  pg_run "$PG_BIN/../bin/psql" -h "$run" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
+  pg_run env PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/psql" -h "$run" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
     CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
