@@ -18,28 +18,23 @@ for dir in tests/*/js; do
   fi
 done
 
-results="$ROOT/.local/test-results"
-rm -rf "$results"
+log="$ROOT/.local/test-run.log"
+mkdir -p "$ROOT/.local"
 dotnet build Marketplace.sln -c Release -nologo -clp:ErrorsOnly
 
 set +e
-dotnet test Marketplace.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
-status=$?
+dotnet test Marketplace.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
 set -e
 
-# One closing line for people and CI, counted from the TRX files of every test project.
-python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+# One closing line for people and CI, summed from each test assembly's own summary line.
+python3 - "$log" <<'PY'
+import re, sys
 passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
-    if counters is None:
-        continue
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0))
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:\s+\d+", line)
+    if m:
+        failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 if [ "$status" -ne 0 ]; then exit "$status"; fi

@@ -7,18 +7,30 @@ namespace Marketplace.Shared.Modules;
 
 public static class ModuleLoader
 {
+    /// <summary>Comma-separated names of the modules this process runs; empty means all of them.</summary>
+    public const string ModulesSetting = "Host:Modules";
+
     /// <summary>
-    /// Registers every module that runs in this process. A module whose <c>Modules:&lt;Name&gt;:Endpoint</c> is set
-    /// runs elsewhere: it is not loaded, and its contract clients go over gRPC to that endpoint.
+    /// Registers every module that runs in this process: all of them, or those named in <c>Host:Modules</c>.
+    /// A module whose <c>Modules:&lt;Name&gt;:Endpoint</c> is set runs elsewhere: it is not loaded, and its
+    /// contract clients go over gRPC to that endpoint.
     /// </summary>
     public static ModuleRegistry AddModules(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModule> modules)
     {
+        var all = modules.ToList();
+        var selected = (configuration[ModulesSetting] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = selected.Where(name => all.All(m => m.Name != name)).ToList();
+        if (unknown.Count > 0)
+            throw new ConfigurationException(ModulesSetting, configuration[ModulesSetting], $"no module named {string.Join(", ", unknown)}; known: {string.Join(", ", all.Select(m => m.Name))}");
+
         var loaded = new List<LoadedModule>();
-        foreach (var module in modules)
+        foreach (var module in all)
         {
             if (loaded.Any(m => m.Name == module.Name || m.Schema == module.Schema))
                 throw new InvalidOperationException($"Module {module.Name} (schema {module.Schema}) is listed twice.");
             if (!string.IsNullOrWhiteSpace(ContractChannels.EndpointOf(configuration, module.Name)))
+                continue;
+            if (selected.Length > 0 && !selected.Contains(module.Name))
                 continue;
 
             var builder = new ModuleBuilder(module, services, configuration);
