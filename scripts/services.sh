@@ -55,6 +55,9 @@ wait_for() { # name port seconds
 
 start_postgres() {
   local dir="$DATA/postgres" run="$DATA/postgres-run"
+  if port_open "$PG_PORT" && [ ! -f "$dir/postmaster.pid" ]; then
+    die "127.0.0.1:$PG_PORT is taken by another process (not this project's PostgreSQL); set MARKETPLACE_PG_PORT"
+  fi
   mkdir -p "$DATA/logs" "$run"
   if [ ! -f "$dir/PG_VERSION" ]; then
     log "initialising PostgreSQL cluster in $dir"
@@ -89,6 +92,9 @@ SQL
 
 start_redis() {
   mkdir -p "$DATA/redis" "$DATA/logs"
+  if port_open "$REDIS_PORT" && [ ! -f "$DATA/redis/redis.pid" ]; then
+    die "127.0.0.1:$REDIS_PORT is taken by another process (not this project's Redis); set MARKETPLACE_REDIS_PORT"
+  fi
   if ! port_open "$REDIS_PORT"; then
     log "starting Redis on 127.0.0.1:$REDIS_PORT"
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$DATA/redis" --daemonize yes \
@@ -100,6 +106,9 @@ start_redis() {
 
 start_nats() {
   mkdir -p "$DATA/nats" "$DATA/logs"
+  if port_open "$NATS_PORT" && [ ! -f "$DATA/nats/nats.pid" ]; then
+    die "127.0.0.1:$NATS_PORT is taken by another process (not this project's NATS); set MARKETPLACE_NATS_PORT"
+  fi
   if ! port_open "$NATS_PORT"; then
     log "starting NATS with JetStream on 127.0.0.1:$NATS_PORT"
     setsid nohup nats-server -a 127.0.0.1 -p "$NATS_PORT" -m "$NATS_MONITOR_PORT" -js -sd "$DATA/nats" \
