@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -34,19 +35,29 @@ public static class Observability
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var otlp))
             throw new ConfigurationException("Telemetry:OtlpEndpoint", endpoint, "expected an absolute URL such as http://127.0.0.1:4317");
 
+        var protocol = builder.Configuration["Telemetry:OtlpProtocol"] switch
+        {
+            null or "" or "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            var other => throw new ConfigurationException("Telemetry:OtlpProtocol", other, "expected grpc or http/protobuf"),
+        };
+
+        // Over HTTP each signal has its own path on the collector; over gRPC the base address serves both.
+        Uri Signal(string path) => protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(otlp, path) : otlp;
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Configuration["Telemetry:ServiceName"] ?? "marketplace"))
             .WithTracing(t => t
                 .AddSource(ContractTelemetry.SourceName, "Marketplace.*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddOtlpExporter(o => o.Endpoint = otlp))
+                .AddOtlpExporter(o => { o.Endpoint = Signal("v1/traces"); o.Protocol = protocol; }))
             .WithMetrics(m => m
                 .AddMeter(MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentationIfAvailable()
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+                .AddOtlpExporter(o => { o.Endpoint = Signal("v1/metrics"); o.Protocol = protocol; }));
     }
 
     private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
