@@ -1,7 +1,8 @@
+using Marketplace.Modules.Users.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Marketplace.Modules.Users.SigningKeys;
+namespace Marketplace.Modules.Users.Persistence;
 
 internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
 {
