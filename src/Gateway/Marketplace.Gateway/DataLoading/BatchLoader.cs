@@ -90,3 +90,17 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }
 }
+
+public static class DataLoaderResultExtensions
+{
+    /// <summary>Maps a pending result without awaiting it, so the batch still forms (e.g. load a store, return its name).</summary>
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
+        new MappedResult<T, TResult>(result, map);
+
+    private sealed class MappedResult<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

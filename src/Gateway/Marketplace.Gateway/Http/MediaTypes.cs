@@ -40,12 +40,17 @@ internal static class MediaTypes
 
     private static double QualityOf(string candidate, IList<MediaTypeHeaderValue> accepted)
     {
-        var value = new MediaTypeHeaderValue(candidate);
+        var slash = candidate.IndexOf('/', StringComparison.Ordinal);
+        var type = candidate[..slash];
         double best = 0;
         var bestSpecificity = -1;
         foreach (var range in accepted)
         {
-            if (!value.IsSubsetOf(range))
+            // Exact matching: ASP.NET Core's IsSubsetOf would let "application/json" match "+json" suffixes.
+            var matches = range.MatchesAllTypes
+                || (range.MatchesAllSubTypes && range.Type.Equals(type, StringComparison.OrdinalIgnoreCase))
+                || range.MediaType.Equals(candidate, StringComparison.OrdinalIgnoreCase);
+            if (!matches)
                 continue;
             // The most specific matching range decides (RFC 9110 §12.5.1).
             var specificity = range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
