@@ -37,6 +37,11 @@ public sealed class ExactDecimalGraphType : ScalarGraphType
         _ => ThrowValueConversionError(value),
     };
 
+    // Let floats through the "can parse" probe so that parsing them raises our explanation, not a generic one.
+    public override bool CanParseLiteral(GraphQLValue value) => value is GraphQLFloatValue || base.CanParseLiteral(value);
+
+    public override bool CanParseValue(object? value) => value is double or float or decimal || base.CanParseValue(value);
+
     public override object? Serialize(object? value) => value switch
     {
         null => null,

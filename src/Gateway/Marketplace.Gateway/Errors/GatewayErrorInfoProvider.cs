@@ -36,6 +36,9 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
                 return (error.Code ?? ErrorCodes.Internal, error.Message);
             case SyntaxError:
                 return (ErrorCodes.ParseFailed, error.Message);
+            case InvalidVariableError when Innermost(error) is FormatException format:
+                // Our scalars explain what they expect (e.g. Decimal as a string); keep that explanation.
+                return (ErrorCodes.BadUserInput, $"{error.Message.Split(". ")[0]}. {format.Message}");
             case InvalidVariableError:
                 return (ErrorCodes.BadUserInput, error.Message);
             case ComplexityError:
@@ -88,6 +91,14 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
             extensions["fieldViolations"] = violations.Select(v => new Dictionary<string, object?> { ["field"] = v.Field, ["code"] = v.Code, ["message"] = v.Message }).ToList();
         // Contract messages are written for API users by the module (never exception text).
         return (code, rpc.Status.Detail);
+    }
+
+    private static Exception Innermost(Exception error)
+    {
+        var current = error;
+        while (current.InnerException is not null)
+            current = current.InnerException;
+        return current;
     }
 
     private static RpcException? FindRpc(Exception error)
