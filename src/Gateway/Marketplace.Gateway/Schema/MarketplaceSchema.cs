@@ -35,7 +35,11 @@ public sealed class MarketplaceSchema : GraphQL.Types.Schema
         RegisterTypeMapping(typeof(decimal), typeof(ExactDecimalGraphType));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));
         RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeGraphType));
+        // The shared conventions are part of the published schema even before a module's field uses them.
         RegisterType(typeof(UserErrorType));
+        RegisterType(typeof(MoneyType));
+        RegisterType(typeof(ExactDecimalGraphType));
+        RegisterType(typeof(UtcDateTimeGraphType));
         RegisterType(typeof(NodeInterface));
         foreach (var type in list.SelectMany(c => c.AdditionalTypes))
             RegisterType(type);
