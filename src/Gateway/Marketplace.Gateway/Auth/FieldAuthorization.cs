@@ -95,3 +95,28 @@ internal sealed class FieldAuthorizationMiddleware : IFieldMiddleware
         return await next(context);
     }
 }
+
+/// <summary>
+/// Field middleware does not wrap a subscription's source stream, so each subscription root field's stream
+/// resolver is wrapped with its access rule (and the caller made ambient while the source is opened).
+/// </summary>
+internal sealed class AuthorizingStreamResolver(AccessRule rule, GraphQL.Resolvers.ISourceStreamResolver inner) : GraphQL.Resolvers.ISourceStreamResolver
+{
+    public async ValueTask<IObservable<object?>> ResolveAsync(IResolveFieldContext context)
+    {
+        var callContext = context.GetCallContext();
+        if (rule.Check(callContext.Caller) is { } denied)
+            throw denied;
+        using var scope = CallContext.Push(callContext);
+        return await inner.ResolveAsync(context);
+    }
+
+    internal static void Wrap(IComplexGraphType subscription)
+    {
+        foreach (var field in subscription.Fields)
+        {
+            if (field.StreamResolver is { } resolver && FieldAuthorization.RuleOf(field) is { } rule && resolver is not AuthorizingStreamResolver)
+                field.StreamResolver = new AuthorizingStreamResolver(rule, resolver);
+        }
+    }
+}

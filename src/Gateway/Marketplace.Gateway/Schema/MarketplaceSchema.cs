@@ -28,6 +28,7 @@ public sealed class MarketplaceSchema : GraphQL.Types.Schema
         if (subscription.Fields.Count > 0)
         {
             FieldAuthorization.EnsureDeclared(subscription);
+            AuthorizingStreamResolver.Wrap(subscription);
             Subscription = subscription;
         }
 
