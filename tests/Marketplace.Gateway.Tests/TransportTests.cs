@@ -224,3 +224,41 @@ public sealed class TransportTests(SharedGateway gateway)
         body["data"]!["a"].Should().BeNull();
     }
 }
+
+/// <summary>GraphiQL in the browser: on in Development, served with its own assets (no CDN).</summary>
+public sealed class GraphiQLTests(SharedGateway gateway)
+{
+    [Fact]
+    public async Task Browser_gets_GraphiQL_with_local_assets_only()
+    {
+        var client = gateway.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Add("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+        var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        html.Should().Contain("/graphql/assets/graphiql.min.js").And.NotContain("https://");
+        foreach (var asset in new[] { "graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js", "graphql-ws.min.js", "start.js" })
+        {
+            var assetResponse = await client.GetAsync("/graphql/assets/" + asset);
+            assetResponse.StatusCode.Should().Be(HttpStatusCode.OK, asset);
+            (await assetResponse.Content.ReadAsByteArrayAsync()).Length.Should().BeGreaterThan(100, asset);
+        }
+    }
+
+    [Fact]
+    public async Task GraphiQL_can_be_switched_off()
+    {
+        await using var factory = (GatewayFactory)new GatewayFactory().With("Gateway:GraphiQL", "false");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Add("Accept", "text/html");
+
+        var response = await factory.CreateClient().SendAsync(request);
+        var asset = await factory.CreateClient().GetAsync("/graphql/assets/graphiql.min.js");
+
+        response.Content.Headers.ContentType?.MediaType.Should().NotBe("text/html");
+        asset.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

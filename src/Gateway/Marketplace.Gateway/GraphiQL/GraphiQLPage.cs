@@ -25,6 +25,7 @@ internal static class GraphiQLPage
           <script src="/graphql/assets/react.production.min.js"></script>
           <script src="/graphql/assets/react-dom.production.min.js"></script>
           <script src="/graphql/assets/graphiql.min.js"></script>
+          <script src="/graphql/assets/graphql-ws.min.js"></script>
           <script src="/graphql/assets/start.js"></script>
         </body>
         </html>
