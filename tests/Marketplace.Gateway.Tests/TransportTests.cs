@@ -64,6 +64,31 @@ public sealed class TransportTests(SharedGateway gateway)
         body!["data"]!["testGlobalId"]!.GetValue<string>().Should().Be(Convert.ToBase64String(Encoding.UTF8.GetBytes("TestItem:7")));
     }
 
+    [Theory]
+    [InlineData("variables=%7Bnot-json")]
+    [InlineData("variables=%5B1%5D")]
+    [InlineData("extensions=42")]
+    [InlineData("query=")]
+    public async Task Malformed_GET_is_400(string parameters)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?" + (parameters.StartsWith("query=", StringComparison.Ordinal) ? parameters : "query=%7B__typename%7D&" + parameters));
+        request.Headers.Add("Accept", GraphQLClient.GraphQLResponse);
+
+        var (response, body) = await _client.SendGraphQLAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        body.Code().Should().Be("BAD_REQUEST");
+    }
+
+    [Fact]
+    public async Task Introspection_is_on_in_Development()
+    {
+        var (response, body) = await _client.QueryAsync("{ __schema { queryType { name } } }");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        body!["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>().Should().Be("Query");
+    }
+
     [Fact]
     public async Task Mutation_over_GET_is_405()
     {

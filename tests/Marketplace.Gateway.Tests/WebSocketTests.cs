@@ -187,7 +187,25 @@ public sealed class WebSocketTests(SharedGateway gateway)
     {
         var act = async () => await WsClient.ConnectAsync(gateway, subProtocol: null);
 
-        await act.Should().ThrowAsync<Exception>();
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*400*");
+    }
+
+    [Fact]
+    public async Task Operations_over_the_per_connection_limit_get_an_error()
+    {
+        var topic = Topic();
+        await using var ws = await WsClient.ConnectAsync(gateway);
+        await ws.InitAsync();
+        for (var i = 0; i < 20; i++)
+            await ws.SubscribeAsync("s" + i, "subscription S($t: String!) { testTicks(topic: $t) }", new { t = topic });
+        await WaitForSubscriberAsync(topic, 20);
+
+        await ws.SubscribeAsync("one-too-many", "subscription S($t: String!) { testTicks(topic: $t) }", new { t = topic });
+        var error = await ws.ReceiveAsync();
+
+        error!["id"]!.GetValue<string>().Should().Be("one-too-many");
+        error["type"]!.GetValue<string>().Should().Be("error");
+        error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("RESOURCE_EXHAUSTED");
     }
 }
 

@@ -31,8 +31,17 @@ internal sealed class GraphQLHttpEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        var ip = http.Connection.RemoteIpAddress?.ToString();
         if (http.WebSockets.IsWebSocketRequest)
         {
+            // A connection counts as one request against the address's budget (its operations are bounded per socket).
+            if (rateLimiter.TryAcquireForAddress(ip) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WritePlainAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests; retry later.");
+                return;
+            }
+
             await webSockets.HandleAsync(http);
             return;
         }
@@ -59,7 +68,6 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var ip = http.Connection.RemoteIpAddress?.ToString();
         if (rateLimiter.TryAcquireForAddress(ip) is { } ipWait)
         {
             await WriteRateLimitedAsync(http, mediaType, ipWait);
