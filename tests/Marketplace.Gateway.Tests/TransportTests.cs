@@ -44,6 +44,19 @@ public sealed class TransportTests(SharedGateway gateway)
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
     }
 
+    [Theory]
+    [InlineData("*/*", "application/graphql-response+json")]
+    [InlineData("application/*", "application/graphql-response+json")]
+    [InlineData("application/*;q=0.2, application/json", "application/json")]
+    [InlineData("application/json, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("text/html, application/json;q=0.9", "application/json")]
+    public async Task Accept_ranges_are_negotiated(string accept, string expected)
+    {
+        var (response, _) = await _client.SendGraphQLAsync(GraphQLClient.Post(new { query = "{ __typename }" }, accept: accept));
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be(expected);
+    }
+
     [Fact]
     public async Task Unacceptable_Accept_is_406()
     {

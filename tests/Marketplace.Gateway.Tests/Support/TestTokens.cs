@@ -37,7 +37,7 @@ public sealed class TestTokens
         await using var connection = new NpgsqlConnection(TestServices.Postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "INSERT INTO users.signing_keys (id, algorithm, private_key, public_jwk, created_at, retires_at) VALUES (@id, 'ES256', @private, @jwk::jsonb, now(), now() + interval '2 hours')",
+            "INSERT INTO users.signing_keys (id, algorithm, private_key, public_jwk, created_at, retires_at) VALUES (@id, 'ES256', @private, @jwk::jsonb, now(), now() + interval '30 minutes')",
             connection);
         command.Parameters.AddWithValue("id", tokens.KeyId);
         command.Parameters.AddWithValue("private", tokens._key.ExportPkcs8PrivateKey());
