@@ -74,6 +74,11 @@ internal sealed class GraphQLWebSocketEndpoint(
     private sealed class Connection(GraphQLWebSocketEndpoint endpoint, WebSocket socket, string correlationId, CancellationToken aborted) : IDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
+
+        // Results are queued and written by one pump: a subscription source never waits on a slow socket, and
+        // a client that stops reading is disconnected instead of growing our memory.
+        private readonly System.Threading.Channels.Channel<string> _outbox =
+            System.Threading.Channels.Channel.CreateBounded<string>(new System.Threading.Channels.BoundedChannelOptions(256) { SingleReader = true });
         private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         private CallContext _context = new(Caller.Anonymous, correlationId);
@@ -92,6 +97,7 @@ internal sealed class GraphQLWebSocketEndpoint(
 
         public async Task RunAsync()
         {
+            _ = PumpAsync();
             var initTimeout = Task.Delay(Options.WebSockets.ConnectionInitTimeout, _closing.Token);
             var buffer = new ArrayBufferWriter<byte>();
             var receiving = ReceiveAsync(buffer);
@@ -302,40 +308,56 @@ internal sealed class GraphQLWebSocketEndpoint(
                 ? $$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"{{type}}"}"""
                 : $$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"{{type}}","payload":{{payload}}}""";
 
-        private async Task SendAsync(string message)
+        private Task SendAsync(string message)
         {
-            var bytes = Encoding.UTF8.GetBytes(message);
-            await _sending.WaitAsync(CancellationToken.None);
+            if (!_outbox.Writer.TryWrite(message) && !_closing.IsCancellationRequested)
+                _ = CloseAsync((int)WebSocketCloseStatus.PolicyViolation, "Client too slow to read");
+            return Task.CompletedTask;
+        }
+
+        private async Task PumpAsync()
+        {
             try
             {
-                if (socket.State == WebSocketState.Open)
-                    await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+                await foreach (var message in _outbox.Reader.ReadAllAsync(_closing.Token))
+                {
+                    var bytes = Encoding.UTF8.GetBytes(message);
+                    await _sending.WaitAsync(_closing.Token);
+                    try
+                    {
+                        if (socket.State == WebSocketState.Open)
+                            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+                    }
+                    finally
+                    {
+                        _sending.Release();
+                    }
+                }
             }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // Closed under us; the receive loop ends the connection.
-            }
-            finally
-            {
-                _sending.Release();
             }
         }
 
         private async Task<bool> CloseAsync(int code, string reason)
         {
-            await _sending.WaitAsync(CancellationToken.None);
             try
             {
-                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+                await _sending.WaitAsync(CancellationToken.None);
+                try
+                {
+                    if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+                }
+                finally
+                {
+                    _sending.Release();
+                }
             }
-            catch (WebSocketException)
+            catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
             {
                 // Already gone.
-            }
-            finally
-            {
-                _sending.Release();
             }
 
             return false;
@@ -352,6 +374,7 @@ internal sealed class GraphQLWebSocketEndpoint(
 
         public void CompleteAll()
         {
+            _outbox.Writer.TryComplete();
             _closing.Cancel();
             foreach (var id in _operations.Keys)
             {
@@ -367,7 +390,7 @@ internal sealed class GraphQLWebSocketEndpoint(
             {
                 using var scope = CallContext.Push(connection._context);
                 var payload = connection.Endpoint.Serializer.Serialize(value);
-                connection.SendAsync(Message("next", id, payload)).GetAwaiter().GetResult();
+                _ = connection.SendAsync(Message("next", id, payload));
             }
 
             public void OnError(Exception error)
@@ -376,7 +399,7 @@ internal sealed class GraphQLWebSocketEndpoint(
                 connection.Endpoint.Logger.LogWarning(error, "Subscription source failed");
                 if (connection._operations.TryRemove(id, out var operation))
                 {
-                    connection.SendErrorAsync(id, ErrorCodes.Internal, GatewayErrorInfoProvider.InternalMessage).GetAwaiter().GetResult();
+                    _ = connection.SendErrorAsync(id, ErrorCodes.Internal, GatewayErrorInfoProvider.InternalMessage);
                     operation.Dispose();
                 }
             }
@@ -385,7 +408,7 @@ internal sealed class GraphQLWebSocketEndpoint(
             {
                 if (connection._operations.TryRemove(id, out var operation))
                 {
-                    connection.SendAsync(Message("complete", id, null)).GetAwaiter().GetResult();
+                    _ = connection.SendAsync(Message("complete", id, null));
                     operation.Dispose();
                 }
             }
