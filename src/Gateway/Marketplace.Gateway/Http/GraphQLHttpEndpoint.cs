@@ -9,6 +9,7 @@ using Marketplace.Gateway.WebSockets;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Operations;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Gateway.Http;
@@ -23,7 +24,8 @@ internal sealed class GraphQLHttpEndpoint(
     HttpRateLimiter rateLimiter,
     IGraphQLTextSerializer serializer,
     GatewayRuntime runtime,
-    GraphQLWebSocketEndpoint webSockets)
+    GraphQLWebSocketEndpoint webSockets,
+    ILogger<GraphQLHttpEndpoint> logger)
 {
     private static readonly HashSet<OperationType> GetOperations = [OperationType.Query];
     private static readonly HashSet<OperationType> PostOperations = [OperationType.Query, OperationType.Mutation];
@@ -74,7 +76,20 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var authentication = await authenticator.AuthenticateHeaderAsync(request.Headers.Authorization.ToString(), http.RequestAborted);
+        Authentication authentication;
+        try
+        {
+            authentication = await authenticator.AuthenticateHeaderAsync(request.Headers.Authorization.ToString(), http.RequestAborted);
+        }
+        catch (Grpc.Core.RpcException exception) when (exception.StatusCode is not Grpc.Core.StatusCode.Cancelled)
+        {
+            // The Users module (signing keys) is unreachable: the token can be neither accepted nor refused.
+            logger.LogError(exception, "Signing keys could not be fetched from the Users module");
+            http.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Internal, "Sign-in is temporarily unavailable; retry shortly.");
+            return;
+        }
+
         if (authentication.Failed)
         {
             // An invalid token is refused outright, even for anonymous fields: the client must know it is not signed in.

@@ -203,7 +203,17 @@ internal sealed class GraphQLWebSocketEndpoint(
             var token = ReadToken(root);
             if (token is not null)
             {
-                var authentication = await endpoint.Authenticator.AuthenticateHeaderAsync(token, _closing.Token);
+                Authentication authentication;
+                try
+                {
+                    authentication = await endpoint.Authenticator.AuthenticateHeaderAsync(token, _closing.Token);
+                }
+                catch (Grpc.Core.RpcException exception) when (exception.StatusCode is not Grpc.Core.StatusCode.Cancelled)
+                {
+                    endpoint.Logger.LogError(exception, "Signing keys could not be fetched from the Users module");
+                    return await CloseAsync(1013, "Try again later");
+                }
+
                 if (authentication.Failed)
                     return await CloseAsync(4403, "Forbidden");
                 _context = new CallContext(authentication.Caller, _context.CorrelationId);
