@@ -183,6 +183,17 @@ public sealed class WebSocketTests(SharedGateway gateway)
     }
 
     [Fact]
+    public async Task A_message_over_the_size_limit_closes_1009()
+    {
+        await using var ws = await WsClient.ConnectAsync(gateway);
+        await ws.InitAsync();
+
+        await ws.SendAsync("{\"id\":\"big\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename " + new string(' ', 70 * 1024) + "}\"}}");
+
+        (await ws.ReceiveCloseAsync()).Should().Be(1009);
+    }
+
+    [Fact]
     public async Task Connecting_without_the_subprotocol_is_refused()
     {
         var act = async () => await WsClient.ConnectAsync(gateway, subProtocol: null);
