@@ -99,6 +99,20 @@ public sealed class ConventionTests(SharedGateway gateway)
     }
 
     [Fact]
+    public async Task Node_serves_the_owner_what_it_hides_from_others()
+    {
+        var tokens = await TestTokens.CreateAsync();
+        var owner = "owner-" + Guid.NewGuid().ToString("N")[..10];
+        var id = Id("TestItem", "hidden-" + owner);
+
+        var (_, mine) = await _client.QueryAsync("query Q($id: ID!) { node(id: $id) { id } }", new { id }, tokens.Issue(owner, ["BUYER"]));
+        var (_, theirs) = await _client.QueryAsync("query Q($id: ID!) { node(id: $id) { id } }", new { id }, tokens.Issue("someone-else", ["BUYER"]));
+
+        mine!["data"]!["node"]!["id"]!.GetValue<string>().Should().Be(id);
+        theirs!["data"]!["node"].Should().BeNull();
+    }
+
+    [Fact]
     public async Task Node_with_a_malformed_id_is_BAD_USER_INPUT()
     {
         var (_, body) = await _client.QueryAsync("{ node(id: \"%%%not-base64\") { id } }");
