@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Gateway;
 using Marketplace.Host.Commands;
 using Marketplace.Modules.Catalog;
 using Marketplace.Modules.Notifications;
@@ -87,6 +88,8 @@ internal static class MarketplaceApp
         if (unregistered.Count > 0)
             throw new InvalidOperationException($"Use-case handlers not registered by the Mediator generator: {string.Join(", ", unregistered)}");
 
+        services.AddGateway(configuration, environment);
+
         if (Settings.Port(configuration, "Server:GrpcPort", 0, allowZero: true) > 0)
         {
             if (contractOptions.ServiceToken is null && !environment.IsDevelopment())
@@ -126,6 +129,7 @@ internal static class MarketplaceApp
             Predicate = check => check.Tags.Contains(Infrastructure.ReadyTag),
             ResponseWriter = HealthResponse.WriteAsync,
         });
+        app.MapGateway();
 
         var grpcPort = Settings.Port(app.Configuration, "Server:GrpcPort", 0, allowZero: true);
         if (grpcPort > 0)

@@ -1,5 +1,9 @@
+using Marketplace.Modules.Users.Contracts;
 using Marketplace.Modules.Users.Persistence;
+using Marketplace.Modules.Users.SigningKeys;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Modules.Users;
 
@@ -13,5 +17,8 @@ public sealed class UsersModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDbContext<UsersDbContext>();
+        module.Services.TryAddSingleton(TimeProvider.System);
+        module.Services.AddScoped<SigningKeyStore>();
+        module.AddContract<UsersContractService>();
     }
 }

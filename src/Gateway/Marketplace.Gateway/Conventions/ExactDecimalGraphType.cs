@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Numerics;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace Marketplace.Gateway.Conventions;
+
+/// <summary>
+/// <c>Decimal</c>: an exact decimal number written as a JSON string ("12.50"), so money never passes through
+/// binary floating point in any client or in our JSON. Integers are accepted as input; floats are refused.
+/// </summary>
+public sealed class ExactDecimalGraphType : ScalarGraphType
+{
+    private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    public ExactDecimalGraphType()
+    {
+        Name = "Decimal";
+        Description = "An exact decimal number as a string, e.g. \"12.50\". Never a JSON float.";
+    }
+
+    public override object? ParseLiteral(GraphQLValue value) => value switch
+    {
+        GraphQLNullValue => null,
+        GraphQLStringValue text => Parse(text.Value.ToString()),
+        GraphQLIntValue integer => Parse(integer.Value.ToString()),
+        GraphQLFloatValue => throw FloatRefused(),
+        _ => ThrowLiteralConversionError(value),
+    };
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        string text => Parse(text),
+        int or long or BigInteger => Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!),
+        double or float or decimal => throw FloatRefused(),
+        _ => ThrowValueConversionError(value),
+    };
+
+    // Let floats through the "can parse" probe so that parsing them raises our explanation, not a generic one.
+    public override bool CanParseLiteral(GraphQLValue value) => value is GraphQLFloatValue || base.CanParseLiteral(value);
+
+    public override bool CanParseValue(object? value) => value is double or float or decimal || base.CanParseValue(value);
+
+    public override object? Serialize(object? value) => value switch
+    {
+        null => null,
+        decimal exact => exact.ToString(CultureInfo.InvariantCulture),
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture),
+        _ => ThrowSerializationError(value),
+    };
+
+    private static decimal Parse(string text) =>
+        text.Length <= 40 && decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new FormatException($"'{Truncate(text)}' is not a decimal number such as \"12.50\".");
+
+    private static FormatException FloatRefused() =>
+        new("Decimal values must be strings such as \"12.50\": a float loses precision.");
+
+    private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}

@@ -1,0 +1,83 @@
+namespace Marketplace.Gateway;
+
+/// <summary>Settings of the GraphQL gateway, section <c>Gateway</c>. Every one is listed in docs/graphql.md.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Serve GraphiQL at /graphql to browsers. Default: on in Development, off elsewhere.</summary>
+    public bool? GraphiQL { get; set; }
+
+    /// <summary>Allow introspection queries. Default: on in Development, off elsewhere.</summary>
+    public bool? Introspection { get; set; }
+
+    /// <summary>Put exception type and message into INTERNAL errors. Default: on in Development only.</summary>
+    public bool? ExposeExceptionDetails { get; set; }
+
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>Upper bound of the complexity score: every field costs 1, list fields multiply their children by <c>first</c> (or <see cref="DefaultListSize"/>).</summary>
+    public int MaxComplexity { get; set; } = 5000;
+
+    /// <summary>Assumed size of a list field without a <c>first</c> argument, for complexity.</summary>
+    public int DefaultListSize { get; set; } = 10;
+
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Largest <c>first</c> a connection accepts.</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    public int DefaultPageSize { get; set; } = 20;
+
+    /// <summary>Largest request body, in bytes (HTTP 413 above it).</summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many parsed and validated documents are kept, by query text.</summary>
+    public int DocumentCacheSize { get; set; } = 1000;
+
+    /// <summary>HTTP requests per <see cref="RateLimitWindow"/> from one IP address (0 = off).</summary>
+    public int RateLimitPerIp { get; set; } = 600;
+
+    /// <summary>HTTP requests per <see cref="RateLimitWindow"/> from one signed-in user (0 = off).</summary>
+    public int RateLimitPerUser { get; set; } = 300;
+
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    public GatewayAuthOptions Auth { get; set; } = new();
+
+    public GatewayWebSocketOptions WebSockets { get; set; } = new();
+}
+
+public sealed class GatewayAuthOptions
+{
+    /// <summary>Expected <c>iss</c> of access tokens (the Users module issues them with the same value).</summary>
+    public string Issuer { get; set; } = "marketplace";
+
+    /// <summary>Expected <c>aud</c> of access tokens.</summary>
+    public string Audience { get; set; } = "marketplace-api";
+
+    /// <summary>Tolerated clock difference when checking <c>exp</c>/<c>nbf</c>.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long fetched signing keys are trusted before they are fetched again.</summary>
+    public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A token with an unknown <c>kid</c> refetches the keys at most this often (so random kids cannot flood the Users module).</summary>
+    public TimeSpan KeyRefreshMinInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public sealed class GatewayWebSocketOptions
+{
+    /// <summary>How long a client has after connecting to send <c>connection_init</c> (close 4408 after).</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Subscriptions one connection may hold at once.</summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 20;
+
+    /// <summary>Largest single WebSocket message, in bytes (closed with 1009, message too big, above it).</summary>
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,105 @@
+using GraphQL;
+using Marketplace.Gateway.Auth;
+using Marketplace.Gateway.DataLoading;
+using Marketplace.Gateway.Errors;
+using Marketplace.Gateway.Execution;
+using Marketplace.Gateway.Http;
+using Marketplace.Gateway.Limits;
+using Marketplace.Gateway.Relay;
+using Marketplace.Gateway.Schema;
+using Marketplace.Gateway.Users;
+using Marketplace.Gateway.WebSockets;
+using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Shared;
+using Marketplace.Shared.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Marketplace.Gateway;
+
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits.</summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = new GatewayOptions();
+        configuration.GetSection(GatewayOptions.Section).Bind(options);
+        Validate(options);
+        services.AddSingleton(options);
+        services.AddSingleton(new GatewayRuntime(options, environment.IsDevelopment()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddContractClient<UsersContract.UsersContractClient>("Users");
+
+        services.AddSingleton<SigningKeyCache>();
+        services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<HttpRateLimiter>();
+        services.AddSingleton(new DocumentCache(options.DocumentCacheSize));
+        services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<NodeRegistry>();
+        services.AddScoped<DataLoaderContext>();
+
+        services.AddSingleton<QueryType>();
+        services.AddSingleton<MutationType>();
+        services.AddSingleton<SubscriptionType>();
+        services.AddSchemaContribution<RelayContribution>();
+        services.AddSchemaContribution<ViewerContribution>();
+
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<GatewayErrorInfoProvider>()
+            .AddGraphTypes(typeof(GatewayAssembly).Assembly)
+            .UseMiddleware<FieldAuthorizationMiddleware>());
+        return services;
+    }
+
+    /// <summary>Maps /graphql (HTTP, WebSocket, GraphiQL), GraphiQL's assets and /.well-known/jwks.json.</summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<GatewayOptions>();
+        // Build the schema now: a contribution's mistake (e.g. a mutation without an access rule) stops start-up.
+        app.Services.GetRequiredService<MarketplaceSchema>().Initialize();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSockets.KeepAlive });
+        app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet(GraphiQLPage.AssetPath + "/{file}", (HttpContext http, string file, GatewayRuntime runtime) =>
+            runtime.GraphiQL ? GraphiQLPage.WriteAssetAsync(http, file) : Results.NotFound().ExecuteAsync(http));
+        app.MapGet("/.well-known/jwks.json", async (HttpContext http, SigningKeyCache keys) =>
+        {
+            var snapshot = await keys.GetAsync(null, http.RequestAborted);
+            http.Response.ContentType = "application/jwk-set+json";
+            http.Response.Headers.CacheControl = "public, max-age=300";
+            await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
+        });
+        return app;
+    }
+
+    private static void Validate(GatewayOptions options)
+    {
+        Positive(options.MaxDepth, "Gateway:MaxDepth");
+        Positive(options.MaxComplexity, "Gateway:MaxComplexity");
+        Positive(options.DefaultListSize, "Gateway:DefaultListSize");
+        Positive(options.MaxAliases, "Gateway:MaxAliases");
+        Positive(options.MaxPageSize, "Gateway:MaxPageSize");
+        Positive(options.DefaultPageSize, "Gateway:DefaultPageSize");
+        if (options.DefaultPageSize > options.MaxPageSize)
+            throw new ConfigurationException("Gateway:DefaultPageSize", options.DefaultPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "must not exceed Gateway:MaxPageSize");
+        if (options.MaxRequestBytes < 1024)
+            throw new ConfigurationException("Gateway:MaxRequestBytes", options.MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "expected at least 1024 bytes");
+        if (options.ExecutionTimeout <= TimeSpan.Zero)
+            throw new ConfigurationException("Gateway:ExecutionTimeout", options.ExecutionTimeout.ToString(), "expected a positive duration such as 00:00:10");
+        if (string.IsNullOrWhiteSpace(options.Auth.Issuer) || string.IsNullOrWhiteSpace(options.Auth.Audience))
+            throw new ConfigurationException("Gateway:Auth:Issuer/Audience", null, "both must be set");
+    }
+
+    private static void Positive(int value, string key)
+    {
+        if (value <= 0)
+            throw new ConfigurationException(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "expected a positive number");
+    }
+}

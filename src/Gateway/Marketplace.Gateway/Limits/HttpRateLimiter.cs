@@ -1,0 +1,49 @@
+using System.Threading.RateLimiting;
+
+namespace Marketplace.Gateway.Limits;
+
+/// <summary>
+/// Fixed-window limits on /graphql requests: one budget per client IP, another per signed-in user, so neither
+/// many users behind one address nor one user from many addresses goes unbounded.
+/// </summary>
+internal sealed class HttpRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string>? _perIp;
+    private readonly PartitionedRateLimiter<string>? _perUser;
+
+    public HttpRateLimiter(GatewayOptions options)
+    {
+        _perIp = Create(options.RateLimitPerIp, options.RateLimitWindow);
+        _perUser = Create(options.RateLimitPerUser, options.RateLimitWindow);
+    }
+
+    /// <summary>Null when allowed, else how long to wait. Checked before the token, so floods never reach verification.</summary>
+    public TimeSpan? TryAcquireForAddress(string? ip) => _perIp is null ? null : Acquire(_perIp, ip ?? "unknown");
+
+    public TimeSpan? TryAcquireForUser(string userId) => _perUser is null ? null : Acquire(_perUser, userId);
+
+    private static TimeSpan? Acquire(PartitionedRateLimiter<string> limiter, string key)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        if (lease.IsAcquired)
+            return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+    }
+
+    private static PartitionedRateLimiter<string>? Create(int permits, TimeSpan window) =>
+        permits <= 0
+            ? null
+            : PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+
+    public void Dispose()
+    {
+        _perIp?.Dispose();
+        _perUser?.Dispose();
+    }
+}

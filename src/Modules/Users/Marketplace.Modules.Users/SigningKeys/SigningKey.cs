@@ -1,0 +1,22 @@
+namespace Marketplace.Modules.Users.SigningKeys;
+
+/// <summary>
+/// An asymmetric key that signs access tokens. The active key has no <see cref="RetiresAt"/>; a rotated-out key
+/// keeps being published until it retires, so tokens it signed still verify until they expire.
+/// </summary>
+internal sealed class SigningKey
+{
+    public required string Id { get; init; }
+
+    public required string Algorithm { get; init; }
+
+    /// <summary>PKCS#8 private key. Only this module reads it (token issuing); it never leaves the module.</summary>
+    public required byte[] PrivateKey { get; init; }
+
+    /// <summary>The public half as a JWK (JSON), exactly as published.</summary>
+    public required string PublicJwk { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? RetiresAt { get; set; }
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Marketplace.Modules.Users.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Modules.Users.SigningKeys;
+
+/// <summary>Creates, rotates and lists the token signing keys kept in <c>users.signing_keys</c>.</summary>
+internal sealed class SigningKeyStore(UsersDbContext db, TimeProvider clock)
+{
+    public const string Es256 = "ES256";
+
+    /// <summary>How long a rotated-out key stays published: longer than any access token lives.</summary>
+    public static readonly TimeSpan RetiredKeyOverlap = TimeSpan.FromDays(1);
+
+    // Serializes key creation across processes so two instances starting together create one key, not two.
+    private const long CreationLock = 0x5573_6572_4B65_7973; // "UserKeys"
+
+    public async Task<(IReadOnlyList<SigningKey> Published, SigningKey Active)> GetPublishedAsync(CancellationToken cancellationToken)
+    {
+        var keys = await PublishedAsync(cancellationToken);
+        if (keys.FirstOrDefault(k => k.RetiresAt is null) is { } active)
+            return (keys, active);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreationLock})", cancellationToken);
+        keys = await PublishedAsync(cancellationToken);
+        active = keys.FirstOrDefault(k => k.RetiresAt is null);
+        if (active is null)
+        {
+            active = NewKey();
+            db.Add(active);
+            await db.SaveChangesAsync(cancellationToken);
+            keys = [.. keys, active];
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (keys, active);
+    }
+
+    public async Task<SigningKey> RotateAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreationLock})", cancellationToken);
+        var retiresAt = clock.GetUtcNow() + RetiredKeyOverlap;
+        foreach (var current in await db.Set<SigningKey>().Where(k => k.RetiresAt == null).ToListAsync(cancellationToken))
+            current.RetiresAt = retiresAt;
+        var key = NewKey();
+        db.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return key;
+    }
+
+    /// <summary>The JWKS document (RFC 7517) of <paramref name="keys"/>.</summary>
+    public static string ToJwks(IEnumerable<SigningKey> keys)
+    {
+        var parsed = keys.Select(k => JsonDocument.Parse(k.PublicJwk).RootElement).ToList();
+        return JsonSerializer.Serialize(new { keys = parsed });
+    }
+
+    private async Task<List<SigningKey>> PublishedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<SigningKey>()
+            .AsNoTracking()
+            .Where(k => k.RetiresAt == null || k.RetiresAt > now)
+            .OrderBy(k => k.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    private SigningKey NewKey()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var parameters = ecdsa.ExportParameters(includePrivateParameters: false);
+        var id = Base64Url(RandomNumberGenerator.GetBytes(16));
+        var jwk = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["kty"] = "EC",
+            ["crv"] = "P-256",
+            ["x"] = Base64Url(parameters.Q.X!),
+            ["y"] = Base64Url(parameters.Q.Y!),
+            ["kid"] = id,
+            ["alg"] = Es256,
+            ["use"] = "sig",
+        });
+        return new SigningKey
+        {
+            Id = id,
+            Algorithm = Es256,
+            PrivateKey = ecdsa.ExportPkcs8PrivateKey(),
+            PublicJwk = jwk,
+            CreatedAt = clock.GetUtcNow(),
+        };
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,3 @@
+using Marketplace.Gateway.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(SharedGateway))]

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Marketplace.Gateway.Tests.Support;
+using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Shared.Contracts;
+using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using CallContext = Marketplace.Shared.Contracts.CallContext;
+
+namespace Marketplace.Gateway.Tests;
+
+/// <summary>The Users module's signing keys in a database of their own: created once on first use, rotatable, and trusted by the gateway.</summary>
+public sealed class SigningKeyTests : IAsyncLifetime
+{
+    private string _database = null!;
+    private GatewayFactory _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestServices.CreateDatabaseAsync("gateway_keys");
+        _factory = (GatewayFactory)new GatewayFactory().With("ConnectionStrings:Marketplace", _database);
+        _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await TestServices.DropDatabaseAsync(_database);
+    }
+
+    private UsersContract.UsersContractClient Users => _factory.Services.GetRequiredService<UsersContract.UsersContractClient>();
+
+    [Fact]
+    public async Task Concurrent_first_calls_create_exactly_one_ES256_key()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Users.GetSigningKeysAsync(new GetSigningKeysRequest()).ResponseAsync));
+
+        responses.Select(r => r.ActiveKeyId).Distinct().Should().ContainSingle();
+        (await CountKeysAsync()).Should().Be(1);
+        var key = new JsonWebKeySet(responses[0].JwksJson).Keys.Single();
+        key.Kty.Should().Be("EC");
+        key.Alg.Should().Be("ES256");
+        key.Crv.Should().Be("P-256");
+    }
+
+    [Fact]
+    public async Task Tokens_signed_with_the_active_key_verify_before_and_after_a_rotation()
+    {
+        var client = _factory.CreateClient();
+        var first = (await Users.GetSigningKeysAsync(new GetSigningKeysRequest())).ActiveKeyId;
+        var oldToken = await SignWithStoredKeyAsync(first, "before-rotation");
+
+        using (CallContext.Push(new CallContext(Caller.Service("Tests"), CallContext.NewCorrelationId())))
+            await Users.RotateSigningKeyAsync(new RotateSigningKeyRequest());
+        var second = (await Users.GetSigningKeysAsync(new GetSigningKeysRequest())).ActiveKeyId;
+        var newToken = await SignWithStoredKeyAsync(second, "after-rotation");
+
+        var (_, before) = await client.QueryAsync("{ viewer { userId } }", token: oldToken);
+        var (_, after) = await client.QueryAsync("{ viewer { userId } }", token: newToken);
+
+        second.Should().NotBe(first);
+        before!["data"]!["viewer"]!["userId"]!.GetValue<string>().Should().Be("before-rotation");
+        after!["data"]!["viewer"]!["userId"]!.GetValue<string>().Should().Be("after-rotation", "an unknown kid makes the gateway refetch the keys");
+    }
+
+    private async Task<long> CountKeysAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM users.signing_keys", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    // What the Users module's login will do (issue 5): sign with the stored private key of the active key.
+    private async Task<string> SignWithStoredKeyAsync(string keyId, string userId)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT private_key FROM users.signing_keys WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", keyId);
+        var pkcs8 = (byte[])(await command.ExecuteScalarAsync())!;
+        using var key = ECDsa.Create();
+        key.ImportPkcs8PrivateKey(pkcs8, out _);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TestTokens.Issuer,
+            Audience = TestTokens.Audience,
+            Claims = new Dictionary<string, object> { ["sub"] = userId, ["roles"] = new[] { "BUYER" } },
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            TokenType = "at+jwt",
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = keyId }, SecurityAlgorithms.EcdsaSha256),
+        });
+    }
+}
