@@ -1,0 +1,17 @@
+namespace Marketplace.Modules.Notifications.Contracts;
+
+/// <summary>
+/// The transactional email templates other modules may ask for, with the data each one needs. Part of the
+/// contract: renaming a key or a variable is a breaking change.
+/// </summary>
+public static class TransactionalTemplates
+{
+    /// <summary>Data: <c>displayName</c>, <c>verificationUrl</c>.</summary>
+    public const string SellerEmailVerification = "seller_email_verification";
+
+    /// <summary>Data: <c>displayName</c>, <c>resetUrl</c>.</summary>
+    public const string PasswordReset = "password_reset";
+
+    /// <summary>Data: <c>displayName</c>, <c>verificationUrl</c> (sent to the new address).</summary>
+    public const string EmailChangeVerification = "email_change_verification";
+}
