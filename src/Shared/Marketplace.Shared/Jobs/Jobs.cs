@@ -1,0 +1,195 @@
+using System.Linq.Expressions;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Dashboard;
+using Hangfire.Redis.StackExchange;
+using Hangfire.Server;
+using Hangfire.States;
+using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Marketplace.Shared.Jobs;
+
+/// <summary>A job class declared by a module with <c>AddJob</c>, and the queue it runs on.</summary>
+public sealed record JobRegistration(Type JobType, string Queue)
+{
+    /// <summary>Hangfire queue names are lower case letters, digits and underscores: <c>Notifications</c> → <c>notifications</c>.</summary>
+    public static string QueueOf(string module) => module.ToLowerInvariant();
+}
+
+/// <summary>
+/// Enqueues a module's background work. Arguments are ids (they are stored in Redis and shown on the dashboard):
+/// the job loads what it needs, so secrets never sit in a job. Throws when the job store is unreachable, so a
+/// consumer that enqueues does not acknowledge its message until the job is safely stored.
+/// </summary>
+public interface IJobScheduler
+{
+    string Enqueue<TJob>(Expression<Func<TJob, Task>> call)
+        where TJob : class;
+
+    string Schedule<TJob>(Expression<Func<TJob, Task>> call, TimeSpan delay)
+        where TJob : class;
+}
+
+internal sealed class JobScheduler(IBackgroundJobClient client, IEnumerable<JobRegistration> registrations) : IJobScheduler
+{
+    private static readonly string[] SecretWords = ["password", "secret", "token", "otp", "code", "pin"];
+
+    public string Enqueue<TJob>(Expression<Func<TJob, Task>> call)
+        where TJob : class =>
+        client.Create(Build(call), new EnqueuedState(QueueOf(typeof(TJob))));
+
+    public string Schedule<TJob>(Expression<Func<TJob, Task>> call, TimeSpan delay)
+        where TJob : class =>
+        client.Create(Build(call), new ScheduledState(delay));
+
+    private Job Build<TJob>(Expression<Func<TJob, Task>> call)
+        where TJob : class
+    {
+        var job = Job.FromExpression(call, QueueOf(typeof(TJob)));
+        // Ids, not secrets: a parameter named like a secret is refused before anything reaches Redis.
+        var suspicious = job.Method.GetParameters().FirstOrDefault(p => SecretWords.Any(w => p.Name?.Contains(w, StringComparison.OrdinalIgnoreCase) == true));
+        if (suspicious is not null)
+            throw new InvalidOperationException($"Job {typeof(TJob).Name}.{job.Method.Name} takes '{suspicious.Name}': job arguments hold ids, never secrets.");
+        return job;
+    }
+
+    private string QueueOf(Type jobType) =>
+        registrations.FirstOrDefault(r => r.JobType == jobType)?.Queue
+        ?? throw new InvalidOperationException($"{jobType.Name} is not declared with module.AddJob<{jobType.Name}>(); its module's queue is unknown.");
+}
+
+/// <summary>Settings under <c>Jobs</c>.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run a Hangfire server in this process (off for command-line use or API-only replicas).</summary>
+    public bool Server { get; set; } = true;
+
+    public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
+
+    /// <summary>Attempts after the first failure; delays double from <see cref="FirstRetryDelay"/> up to <see cref="MaxRetryDelay"/>.</summary>
+    public int RetryAttempts { get; set; } = 10;
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Redis key prefix, so several deployments can share one Redis.</summary>
+    public string Prefix { get; set; } = "marketplace:jobs:";
+
+    /// <summary>How often an idle worker polls Redis (new jobs also arrive by pub/sub at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    internal int[] RetryDelaysInSeconds() =>
+        Enumerable.Range(0, RetryAttempts)
+            .Select(i => (int)Math.Min(FirstRetryDelay.TotalSeconds * Math.Pow(2, i), MaxRetryDelay.TotalSeconds))
+            .ToArray();
+}
+
+public static class JobsServiceCollectionExtensions
+{
+    public const string DashboardPath = "/jobs";
+    public const string DashboardPolicy = "jobs-dashboard";
+
+    private static readonly Lock FilterLock = new();
+
+    /// <summary>
+    /// Hangfire on Redis (the shared <see cref="IConnectionMultiplexer"/>): one queue per module that declared jobs
+    /// (plus <c>default</c>), exponential retries, failure metrics, and the ADMIN-only dashboard policy.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        services.AddSingleton(options);
+        // Our storage instance, registered before AddHangfire, so Hangfire's client and server use it rather than
+        // the static JobStorage.Current (two hosts in one process, as in the tests, keep separate stores).
+        services.AddSingleton<JobStorage>(sp => new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+        {
+            Prefix = options.Prefix,
+            FetchTimeout = options.PollInterval,
+        }));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        ConfigureGlobalFilters(options);
+        services.AddSingleton<IJobScheduler, JobScheduler>();
+
+        if (options.Server)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.Queues = sp.GetServices<JobRegistration>().Select(r => r.Queue).Append("default").Distinct(StringComparer.Ordinal).ToArray();
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.PollInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 45)];
+            });
+        }
+
+        services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, policy => policy.RequireRole(Roles.Admin));
+        return services;
+    }
+
+    /// <summary>
+    /// The dashboard at <c>/jobs</c>, for callers whose <see cref="System.Security.Claims.ClaimsPrincipal"/> has the
+    /// ADMIN role (the policy is evaluated by the dashboard itself, so it holds whatever middleware order the host uses;
+    /// without an authentication scheme nobody is admin and everyone is refused).
+    /// </summary>
+    public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new PolicyDashboardAuthorization(DashboardPolicy)],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Marketplace jobs",
+        }, app.ApplicationServices.GetRequiredService<JobStorage>());
+
+    private static void ConfigureGlobalFilters(JobOptions options)
+    {
+        // Hangfire's filters are process-wide; replace its default retry once rather than stacking copies.
+        lock (FilterLock)
+        {
+            foreach (var existing in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute or JobFailureMetrics).ToList())
+                GlobalJobFilters.Filters.Remove(existing.Instance);
+            GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
+            {
+                Attempts = options.RetryAttempts,
+                DelaysInSeconds = options.RetryDelaysInSeconds(),
+                LogEvents = true,
+                OnAttemptsExceeded = AttemptsExceededAction.Fail,
+            });
+            GlobalJobFilters.Filters.Add(new JobFailureMetrics());
+        }
+    }
+}
+
+/// <summary>Counts failed job executions (each retry included) on <c>marketplace.jobs.failures</c>.</summary>
+internal sealed class JobFailureMetrics : JobFilterAttribute, IServerFilter
+{
+    public void OnPerforming(PerformingContext context)
+    {
+    }
+
+    public void OnPerformed(PerformedContext context)
+    {
+        if (context.Exception is not null && !context.ExceptionHandled)
+            EventMetrics.JobFailures.Add(1, EventMetrics.Tag("job", context.BackgroundJob.Job.Type.Name));
+    }
+}
+
+internal sealed class PolicyDashboardAuthorization(string policy) : IDashboardAsyncAuthorizationFilter
+{
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(http.User, policy).ConfigureAwait(false)).Succeeded;
+    }
+}
