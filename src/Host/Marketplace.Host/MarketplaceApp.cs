@@ -6,6 +6,8 @@ using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Events;
+using Marketplace.Shared.Jobs;
 using Marketplace.Shared.Modules;
 using Marketplace.Shared.Operations;
 using Marketplace.Shared.UseCases;
@@ -33,7 +35,8 @@ internal static class MarketplaceApp
                 HostCommand.Migrate => await MigrateCommand.RunAsync(app.Services, includeMessaging: false),
                 HostCommand.Seed => await SeedCommand.RunAsync(app.Services),
                 HostCommand.Migrations => await MigrationsAddCommand.RunAsync(app.Services, command.Arguments),
-                _ => Fail($"unknown command '{command.Name}'. Commands: serve (default), migrate, seed, migrations add <Module> <Name>", 64),
+                HostCommand.DeadLetters => await DeadLettersCommand.RunAsync(app.Services, command.Arguments),
+                _ => Fail($"unknown command '{command.Name}'. Commands: serve (default), migrate, seed, migrations add <Module> <Name>, dead-letters list|replay <Module> [id]", 64),
             };
         }
         catch (ConfigurationException exception)
@@ -71,6 +74,8 @@ internal static class MarketplaceApp
         services.AddMarketplaceInfrastructure(configuration);
 
         var modules = services.AddModules(configuration, ModuleCatalog.All);
+        services.AddEventBackbone(configuration);
+        services.AddJobs(configuration);
 
         // Source generated (no reflection at run time): it sees the modules' internal handlers through
         // InternalsVisibleTo("Marketplace.Host"); see docs/adr/0002-mediator-source-generator-in-host.md.
@@ -125,6 +130,8 @@ internal static class MarketplaceApp
             Predicate = check => check.Tags.Contains(Infrastructure.ReadyTag),
             ResponseWriter = HealthResponse.WriteAsync,
         });
+
+        app.UseJobsDashboard();
 
         var grpcPort = Settings.Port(app.Configuration, "Server:GrpcPort", 0, allowZero: true);
         if (grpcPort > 0)
