@@ -11,8 +11,9 @@ namespace Marketplace.Shared.Events;
 /// One pull loop per declared consumer: a durable JetStream consumer with explicit acks, AckWait and backoff.
 /// A message is acknowledged only after its handler and inbox row committed; a handler failure is NAKed with
 /// the backoff delay for that delivery; at MaxDeliver the message is parked as a dead letter and terminated, so
-/// the stream keeps flowing. JetStream's own MaxDeliver stays unlimited on purpose: when it runs out JetStream
-/// merely stops delivering (an advisory, no error anywhere), while parking it here keeps the message and its error.
+/// the stream keeps flowing. JetStream's own MaxDeliver is one more than ours: when it runs out JetStream merely stops
+/// delivering (an advisory, no error anywhere), so we park first, and a process that crashed during the last
+/// delivery still gets one more to park the message with its error.
 /// </summary>
 internal sealed class EventConsumerService(
     IEnumerable<EventConsumerRegistration> consumers,
@@ -35,8 +36,9 @@ internal sealed class EventConsumerService(
             AckPolicy = ConsumerConfigAckPolicy.Explicit,
             DeliverPolicy = ConsumerConfigDeliverPolicy.All,
             AckWait = settings.Consumers.AckWait,
-            MaxDeliver = -1,
-            Backoff = settings.Consumers.Backoff.Length > 0 ? settings.Consumers.Backoff : null,
+            MaxDeliver = settings.Consumers.MaxDeliver + 1,
+            // JetStream requires MaxDeliver > number of backoff steps (and no -1 with a backoff).
+            Backoff = settings.Consumers.Backoff.Length > 0 ? settings.Consumers.Backoff.Take(settings.Consumers.MaxDeliver).ToArray() : null,
             MaxAckPending = settings.Consumers.MaxAckPending,
             Description = $"{consumer.Module} handles {consumer.Subject}",
         };

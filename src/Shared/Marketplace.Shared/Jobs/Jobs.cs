@@ -129,7 +129,6 @@ public static class JobsServiceCollectionExtensions
                 server.Queues = sp.GetServices<JobRegistration>().Select(r => r.Queue).Append("default").Distinct(StringComparer.Ordinal).ToArray();
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.PollInterval;
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 45)];
             });
         }
 
