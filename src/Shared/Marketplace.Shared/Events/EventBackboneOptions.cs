@@ -69,8 +69,16 @@ public sealed class ConsumerOptions
     /// <summary>Deliveries before a failing message is parked as a dead letter.</summary>
     public int MaxDeliver { get; set; } = 5;
 
-    /// <summary>Delay before redelivery n (the last value repeats); used for NAKs and by JetStream after AckWait.</summary>
-    public TimeSpan[] Backoff { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+    /// <summary>The redelivery delays used when <see cref="Backoff"/> is not configured.</summary>
+    public static readonly TimeSpan[] DefaultBackoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+
+    /// <summary>
+    /// Delay before redelivery n (the last value repeats); used for NAKs and by JetStream after AckWait. Empty means
+    /// <see cref="DefaultBackoff"/> (a non-empty default here would be merged with configured values by the binder).
+    /// </summary>
+    public TimeSpan[] Backoff { get; set; } = [];
+
+    internal TimeSpan[] EffectiveBackoff => Backoff.Length > 0 ? Backoff : DefaultBackoff;
 
     /// <summary>Messages delivered but not yet acknowledged, per consumer.</summary>
     public int MaxAckPending { get; set; } = 256;
@@ -84,6 +92,5 @@ public sealed class ConsumerOptions
     /// <summary>Inbox rows are kept this long (must exceed how long a message can be redelivered: stream MaxAge).</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(8);
 
-    internal TimeSpan BackoffFor(int delivery) =>
-        Backoff.Length == 0 ? AckWait : Backoff[Math.Clamp(delivery - 1, 0, Backoff.Length - 1)];
+    internal TimeSpan BackoffFor(int delivery) => EffectiveBackoff[Math.Clamp(delivery - 1, 0, EffectiveBackoff.Length - 1)];
 }

@@ -38,7 +38,7 @@ internal sealed class EventConsumerService(
             AckWait = settings.Consumers.AckWait,
             MaxDeliver = settings.Consumers.MaxDeliver + 1,
             // JetStream requires MaxDeliver > number of backoff steps (and no -1 with a backoff).
-            Backoff = settings.Consumers.Backoff.Length > 0 ? settings.Consumers.Backoff.Take(settings.Consumers.MaxDeliver).ToArray() : null,
+            Backoff = settings.Consumers.EffectiveBackoff.Take(settings.Consumers.MaxDeliver).ToArray(),
             MaxAckPending = settings.Consumers.MaxAckPending,
             Description = $"{consumer.Module} handles {consumer.Subject}",
         };

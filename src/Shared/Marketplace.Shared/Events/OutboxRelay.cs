@@ -233,7 +233,9 @@ internal sealed class OutboxRelay(
             headers: envelope.ToHeaders(),
             opts: new NatsJSPubOpts { MsgId = message.Id.ToString() },
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        ack.EnsureSuccess();
+        // A duplicate is success: JetStream already holds this event (an earlier attempt landed but was not marked).
+        if (!ack.Duplicate)
+            ack.EnsureSuccess();
     }
 
     private static async Task ReportBacklogAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)
