@@ -27,7 +27,17 @@ public sealed class EventProcessor(IServiceProvider services)
         await using var scope = services.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(consumer.DbContextType);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (await context.InboxMessages.AnyAsync(m => m.Consumer == consumer.Durable && m.EventId == envelope.EventId, cancellationToken).ConfigureAwait(false))
+        // Claim the inbox row first: a concurrent delivery of the same event (another replica, an expired AckWait)
+        // waits on this row and then finds it taken, instead of running the handler in vain.
+        // The schema is the module's own constant, never input; the values are parameters.
+#pragma warning disable EF1003
+        var claimed = await context.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"" + context.Schema + "\"." + ModuleDbContext.InboxTable + " (consumer, event_id, subject, handled_at) " +
+            "VALUES ({0}, {1}, {2}, now()) ON CONFLICT DO NOTHING",
+            [consumer.Durable, envelope.EventId, consumer.Subject],
+            cancellationToken).ConfigureAwait(false);
+#pragma warning restore EF1003
+        if (claimed == 0)
             return ProcessOutcome.Duplicate;
 
         using var call = CallContext.Push(new CallContext(Caller.Service(consumer.Module), envelope.CorrelationId));
@@ -44,24 +54,8 @@ public sealed class EventProcessor(IServiceProvider services)
         var handler = scope.ServiceProvider.GetRequiredService(consumer.HandlerType);
         await consumer.Invoke(handler, integrationEvent, cancellationToken).ConfigureAwait(false);
 
-        context.InboxMessages.Add(new InboxMessage
-        {
-            Consumer = consumer.Durable,
-            EventId = envelope.EventId,
-            Subject = consumer.Subject,
-            HandledAt = DateTimeOffset.UtcNow,
-        });
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another replica handled the same delivery concurrently and committed first: our work rolls back.
-            return ProcessOutcome.Duplicate;
-        }
-
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ProcessOutcome.Handled;
     }
 
