@@ -42,6 +42,9 @@ public sealed class RelayOptions
     /// <summary>Rows claimed per transaction (<c>FOR UPDATE SKIP LOCKED</c>).</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>Relay loops per module in this process, each claiming its own batches (SKIP LOCKED).</summary>
+    public int Concurrency { get; set; } = 1;
+
     /// <summary>Publishes in flight before awaiting their acks; 1 = one awaited ack per message (the slow way).</summary>
     public int PublishWindow { get; set; } = 256;
 
