@@ -7,11 +7,14 @@ using Hangfire.Server;
 using Hangfire.States;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Events;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using HangfireLog = Hangfire.Logging;
 
 namespace Marketplace.Shared.Jobs;
 
@@ -115,10 +118,11 @@ public static class JobsServiceCollectionExtensions
             Prefix = options.Prefix,
             FetchTimeout = options.PollInterval,
         }));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new ResilientLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         ConfigureGlobalFilters(options);
         services.AddSingleton<IJobScheduler, JobScheduler>();
 
@@ -188,7 +192,54 @@ internal sealed class PolicyDashboardAuthorization(string policy) : IDashboardAs
     public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var http = context.GetHttpContext();
+        // The dashboard may sit before the host's authentication middleware: authenticate with the default scheme
+        // ourselves (the JWT bearer scheme once it exists), so the role check sees the real caller.
+        if (http.User.Identity?.IsAuthenticated != true
+            && await http.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null)
+        {
+            var result = await http.AuthenticateAsync().ConfigureAwait(false);
+            if (result.Succeeded)
+                http.User = result.Principal;
+        }
+
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
         return (await authorization.AuthorizeAsync(http.User, policy).ConfigureAwait(false)).Succeeded;
+    }
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide and points at the logger factory of the host that configured it last.
+/// When that host is disposed (tests run several hosts in one process; the host command builds one per command)
+/// logging must degrade to nothing instead of throwing ObjectDisposedException into job clients and servers.
+/// </summary>
+internal sealed class ResilientLogProvider(ILoggerFactory factory) : HangfireLog.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+    public HangfireLog.ILog GetLogger(string name)
+    {
+        try
+        {
+            return new SafeLog(_inner.GetLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return new SafeLog(null);
+        }
+    }
+
+    private sealed class SafeLog(HangfireLog.ILog? inner) : HangfireLog.ILog
+    {
+        public bool Log(HangfireLog.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            try
+            {
+                return inner?.Log(logLevel, messageFunc, exception) ?? false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
     }
 }
