@@ -26,6 +26,7 @@ public sealed class NatsOutageTests
             TimeSpan.FromSeconds(60), "every order's event handled by both modules");
         (await Handled.ReceiptsAsync(host)).Should().OnlyContain(r => r.Value == 1);
         (await Handled.LedgerAsync(host)).Should().OnlyContain(r => r.Value == 1);
+        scenario.Plan.Attempts.Values.Should().OnlyContain(n => n == 1, "a duplicate never reaches the handler: the inbox drops it first");
         (await host.QueryAsync<ShopDbContext, int>(db => db.OutboxMessages.CountAsync(m => m.SentAt == null))).Should().Be(0);
         (await scenario.StreamMessagesAsync()).Should().Be(21, "re-published events are de-duplicated by Nats-Msg-Id");
     }

@@ -30,6 +30,7 @@ public sealed class RelayCrashTests
             TimeSpan.FromSeconds(30), "the successor marks the re-published rows sent");
         (await Handled.ReceiptsAsync(successor)).Should().OnlyContain(r => r.Value == 1);
         (await Handled.LedgerAsync(successor)).Should().OnlyContain(r => r.Value == 1);
+        scenario.Plan.Attempts.Values.Should().OnlyContain(n => n == 1, "a duplicate never reaches the handler: the inbox drops it first");
         (await scenario.StreamMessagesAsync()).Should().Be(eventIds.Count, "JetStream dropped the re-publishes as duplicates");
     }
 }

@@ -20,6 +20,7 @@ public sealed class TwoInstancesTests
             TimeSpan.FromSeconds(60), "every event handled by both modules");
         (await Handled.ReceiptsAsync(first)).Should().OnlyContain(r => r.Value == 1);
         (await Handled.LedgerAsync(first)).Should().OnlyContain(r => r.Value == 1);
+        scenario.Plan.Attempts.Values.Should().OnlyContain(n => n == 1, "a duplicate never reaches the handler: the inbox drops it first");
         (await scenario.StreamMessagesAsync()).Should().Be(writes.Sum(w => w.Count), "no row was published twice");
         (await first.QueryAsync<ShopDbContext, int>(db => db.OutboxMessages.CountAsync(m => m.SentAt == null))).Should().Be(0);
     }
