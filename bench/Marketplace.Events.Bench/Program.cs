@@ -18,14 +18,15 @@ using Npgsql;
 
 // Relay throughput (windowed acks vs one awaited ack per message) and event → handler latency, on the services
 // scripts/services.sh starts (override with the usual ConnectionStrings__* variables). Loopback only; bounded.
-//   dotnet run -c Release --project bench/Marketplace.Events.Bench [-- --events 5000 --latency-events 300]
+//   dotnet run -c Release --project bench/Marketplace.Events.Bench [-- --events 10000 --batch 500 --window 256
+//     --concurrency 1 --latency-events 300 --headers]   (defaults = the relay's production defaults)
 var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace") ?? "Host=127.0.0.1;Port=15432;Database=marketplace;Username=marketplace;Password=marketplace";
 var nats = Environment.GetEnvironmentVariable("ConnectionStrings__Nats") ?? "nats://127.0.0.1:14222";
 var redis = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379";
-var events = Argument("--events", 5000);
+var events = Argument("--events", 10000);
 var latencyEvents = Argument("--latency-events", 300);
 var windowSize = Argument("--window", 256);
-var batchSize = Argument("--batch", 1000);
+var batchSize = Argument("--batch", 500);
 var concurrency = Argument("--concurrency", 1);
 using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
@@ -97,13 +98,15 @@ async Task<(double Serial, double Windowed)> PurePublishAsync()
     await provisioner.EnsureAsync("bench", budget.Token);
     var subject = EventSubjects.OnWire("marketplace.bench.thing_happened.v1", prefix);
     var body = System.Text.Encoding.UTF8.GetBytes("{\"thingId\":\"01a20bb7-efed-713e-9fe9-fd20b2e6f2d0\",\"number\":1}");
+    var withHeaders = args.Contains("--headers");
+    EventEnvelope Envelope() => new(Guid.CreateVersion7(), "marketplace.bench.thing_happened.v1", DateTimeOffset.UtcNow, "0123456789abcdef0123456789abcdef", null, null, "{}");
     async Task<double> RunAsync(int window)
     {
         var stopwatch = Stopwatch.StartNew();
         for (var start = 0; start < events; start += window)
         {
             var acks = Enumerable.Range(start, Math.Min(window, events - start))
-                .Select(_ => provisioner.JetStream.PublishAsync(subject, body, opts: new NatsJSPubOpts { MsgId = Guid.CreateVersion7().ToString() }, cancellationToken: budget.Token).AsTask())
+                .Select(_ => provisioner.JetStream.PublishAsync(subject, body, headers: withHeaders ? Envelope().ToHeaders() : null, opts: new NatsJSPubOpts { MsgId = Guid.CreateVersion7().ToString() }, cancellationToken: budget.Token).AsTask())
                 .ToArray();
             await Task.WhenAll(acks);
         }
