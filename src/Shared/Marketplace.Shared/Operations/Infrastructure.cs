@@ -42,8 +42,6 @@ public static class Infrastructure
             Name = "marketplace",
             ConnectTimeout = TimeSpan.FromSeconds(3),
             MaxReconnectRetry = -1,
-            // Replies (JetStream publish acks among them) come through one muxed inbox, not a subscription per request.
-            RequestReplyMode = NatsRequestReplyMode.Direct,
         }));
 
         services.AddHealthChecks()
