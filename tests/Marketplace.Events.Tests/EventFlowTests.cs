@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Marketplace.Events.Tests.Fixtures;
 using Marketplace.Shared.Events;
 using Marketplace.Shared.Operations;
@@ -34,6 +35,38 @@ public sealed class EventFlowTests
         var inbox = await host.QueryAsync<MailerDbContext, List<InboxMessage>>(db => db.InboxMessages.ToListAsync());
         inbox.Should().HaveCount(3).And.OnlyContain(m => m.Consumer == "mailer__shop_order_placed_v1");
         (await scenario.StreamMessagesAsync()).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task An_event_carries_the_writers_trace_and_an_event_written_by_its_handler_names_it_as_cause()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Marketplace.Events" or "Marketplace.Events.Tests",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("Marketplace.Events.Tests");
+        await using var scenario = await Scenario.CreateAsync();
+        scenario.Plan.FollowUps = true;
+        await using var host = await EventsHost.StartAsync(scenario);
+
+        Guid eventId;
+        string traceId;
+        using (var request = source.StartActivity("place order"))
+        {
+            traceId = request!.TraceId.ToString();
+            eventId = (await host.PlaceOrdersAsync([1]))[0];
+        }
+
+        await Eventually.AssertAsync(async () => await host.QueryAsync<MailerDbContext, int>(db => db.OutboxMessages.CountAsync()) == 1, TimeSpan.FromSeconds(30));
+        var written = await host.QueryAsync<ShopDbContext, OutboxMessage>(db => db.OutboxMessages.SingleAsync());
+        written.TraceParent.Should().StartWith($"00-{traceId}-");
+        (await host.QueryAsync<MailerDbContext, Receipt>(db => db.Receipts.SingleAsync())).TraceId.Should().Be(traceId, "the handler's activity continues the writer's trace");
+        var followUp = await host.QueryAsync<MailerDbContext, OutboxMessage>(db => db.OutboxMessages.SingleAsync());
+        followUp.Subject.Should().Be("marketplace.mailer.receipt_sent.v1");
+        followUp.CausationId.Should().Be(eventId);
+        followUp.CorrelationId.Should().Be(written.CorrelationId);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ namespace Marketplace.Events.Tests.Fixtures;
 [IntegrationEvent("marketplace.shop.order_placed.v1")]
 public sealed record OrderPlaced(Guid OrderId, int Number) : IIntegrationEvent;
 
+[IntegrationEvent("marketplace.mailer.receipt_sent.v1")]
+public sealed record ReceiptSent(Guid OrderId) : IIntegrationEvent;
+
 public sealed class Order
 {
     public Guid Id { get; init; }
@@ -33,6 +36,8 @@ public sealed class Receipt
     public required string CorrelationId { get; init; }
 
     public required string CallerId { get; init; }
+
+    public string? TraceId { get; init; }
 }
 
 public sealed class SentReceipt
@@ -110,6 +115,8 @@ public sealed class FaultPlan
     public ConcurrentDictionary<int, int> Attempts { get; } = new();
 
     public bool EnqueueJobs { get; set; }
+
+    public bool FollowUps { get; set; }
 }
 
 internal sealed class SendReceiptOnOrderPlaced(MailerDbContext db, FaultPlan plan, IServiceProvider services) : IEventHandler<OrderPlaced>
@@ -133,7 +140,10 @@ internal sealed class SendReceiptOnOrderPlaced(MailerDbContext db, FaultPlan pla
             Number = integrationEvent.Number,
             CorrelationId = context.CorrelationId,
             CallerId = $"{context.Caller.Kind}:{context.Caller.Id}",
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
         });
+        if (plan.FollowUps)
+            db.AddEvent(new ReceiptSent(integrationEvent.OrderId));
         if (plan.EnqueueJobs)
             services.GetRequiredService<IJobScheduler>().Enqueue<DeliverReceiptJob>(job => job.RunAsync(integrationEvent.Number));
         return Task.CompletedTask;
