@@ -194,8 +194,10 @@ internal sealed class PolicyDashboardAuthorization(string policy) : IDashboardAs
         var http = context.GetHttpContext();
         // The dashboard may sit before the host's authentication middleware: authenticate with the default scheme
         // ourselves (the JWT bearer scheme once it exists), so the role check sees the real caller.
+        // No authentication configured at all (no scheme provider) simply means nobody is ADMIN.
         if (http.User.Identity?.IsAuthenticated != true
-            && await http.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null)
+            && http.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes
+            && await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null)
         {
             var result = await http.AuthenticateAsync().ConfigureAwait(false);
             if (result.Succeeded)
