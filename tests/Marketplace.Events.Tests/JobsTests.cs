@@ -34,6 +34,17 @@ public sealed class JobsTests
     }
 
     [Fact]
+    public void A_modules_internal_job_class_can_be_enqueued()
+    {
+        using var storage = new InMemoryStorage();
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(InternalJob), "shop")]);
+
+        var id = scheduler.Enqueue<InternalJob>(job => job.RunAsync(Guid.Empty));
+
+        storage.GetMonitoringApi().JobDetails(id).Job.Type.Should().Be<InternalJob>();
+    }
+
+    [Fact]
     public void A_job_whose_arguments_look_like_secrets_is_refused_before_it_is_stored()
     {
         using var storage = new InMemoryStorage();
@@ -96,6 +107,11 @@ public sealed class JobsTests
         app.UseJobsDashboard();
         await app.StartAsync();
         return app;
+    }
+
+    internal sealed class InternalJob
+    {
+        public Task RunAsync(Guid orderId) => Task.CompletedTask;
     }
 
     public sealed class SendOtpJob
