@@ -68,6 +68,40 @@ public sealed class JobsTests
     }
 
     [Fact]
+    public async Task A_failing_job_is_counted_and_scheduled_for_a_retry()
+    {
+        var failures = 0L;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "marketplace.jobs.failures")
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "job" && Equals(tag.Value, nameof(FailingJob)))
+                    Interlocked.Add(ref failures, value);
+            }
+        });
+        listener.Start();
+        // AddJobs installs the process-wide filters (exponential retry, failure metrics) Hangfire's server applies.
+        new ServiceCollection().AddJobs(new ConfigurationBuilder().Build());
+        using var storage = new InMemoryStorage();
+        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { Queues = ["jobs_test"], Activator = new JobActivator(), SchedulePollingInterval = TimeSpan.FromSeconds(1) }, storage);
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(FailingJob), "jobs_test")]);
+
+        var id = scheduler.Enqueue<FailingJob>(job => job.RunAsync(7));
+
+        await Eventually.AssertAsync(() => Task.FromResult(Interlocked.Read(ref failures) >= 1), TimeSpan.FromSeconds(30));
+        await Eventually.AssertAsync(() => Task.FromResult(storage.GetMonitoringApi().JobDetails(id).History.Any(h => h.StateName == "Scheduled" && h.Reason.Contains("Retry attempt 1 of 10"))),
+            TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Job_retries_back_off_exponentially_up_to_the_cap()
     {
         var options = new JobOptions { RetryAttempts = 6, FirstRetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(2) };
@@ -107,6 +141,11 @@ public sealed class JobsTests
         app.UseJobsDashboard();
         await app.StartAsync();
         return app;
+    }
+
+    public sealed class FailingJob
+    {
+        public Task RunAsync(int number) => throw new InvalidOperationException($"job {number} fails");
     }
 
     internal sealed class InternalJob
