@@ -11,11 +11,16 @@ public sealed class RelayCrashTests
     {
         await using var scenario = await Scenario.CreateAsync();
         var published = new TaskCompletionSource<IReadOnlyList<Guid>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var dying = await EventsHost.StartAsync(scenario, configure: o => o.Relay.AfterPublish = async (ids, cancellationToken) =>
+        var dying = await EventsHost.StartAsync(scenario, configure: o =>
         {
-            // The relay "dies" here: published, never marked; its transaction goes when the host does.
-            published.TrySetResult(ids);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            // Only the relay runs here, so every handling happens in the successor and can be counted there.
+            o.Consumers.Enabled = false;
+            o.Relay.AfterPublish = async (ids, cancellationToken) =>
+            {
+                // The relay "dies" here: published, never marked; its transaction goes when the host does.
+                published.TrySetResult(ids);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            };
         });
         var eventIds = await dying.PlaceOrdersAsync(Enumerable.Range(1, 10));
         await published.Task.WaitAsync(TimeSpan.FromSeconds(30));
