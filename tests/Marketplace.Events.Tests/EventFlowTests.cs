@@ -93,6 +93,29 @@ public sealed class EventFlowTests
     }
 
     [Fact]
+    public async Task Housekeeping_deletes_sent_outbox_rows_and_inbox_rows_past_their_retention()
+    {
+        await using var scenario = await Scenario.CreateAsync();
+        await using var host = await EventsHost.StartAsync(scenario, configure: o =>
+        {
+            o.Relay.SentRetention = TimeSpan.Zero;
+            o.Consumers.InboxRetention = TimeSpan.Zero;
+        });
+        await host.PlaceOrdersAsync([1, 2]);
+        await Eventually.AssertAsync(async () => (await Handled.ReceiptsAsync(host)).Count == 2 && await host.QueryAsync<ShopDbContext, int>(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0,
+            TimeSpan.FromSeconds(30));
+        var relay = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxRelay>().Single();
+        var registry = host.Services.GetRequiredService<Marketplace.Shared.Modules.ModuleRegistry>();
+        var source = host.Services.GetServices<Marketplace.Shared.Persistence.ModuleDataSource>().First().DataSource;
+        foreach (var module in registry.Modules)
+            await relay.CleanUpAsync(module, source, CancellationToken.None);
+
+        (await host.QueryAsync<ShopDbContext, int>(db => db.OutboxMessages.CountAsync(m => m.SentAt != null))).Should().Be(0);
+        (await host.QueryAsync<MailerDbContext, int>(db => db.InboxMessages.CountAsync())).Should().Be(0);
+        (await Handled.ReceiptsAsync(host)).Should().HaveCount(2, "housekeeping never touches module data");
+    }
+
+    [Fact]
     public async Task Readiness_turns_unhealthy_when_the_outbox_backlog_is_older_than_the_bound()
     {
         await using var scenario = await Scenario.CreateAsync();

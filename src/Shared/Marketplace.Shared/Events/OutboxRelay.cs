@@ -251,7 +251,7 @@ internal sealed class OutboxRelay(
         EventMetrics.ReportOutbox(module.Name, backlog, oldest is { } at ? DateTimeOffset.UtcNow - at : TimeSpan.Zero);
     }
 
-    private async Task CleanUpAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)
+    internal async Task CleanUpAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)
     {
         await using var command = source.CreateCommand(
             $"""
