@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Hangfire;
 using Hangfire.InMemory;
 using Marketplace.Events.Tests.Fixtures;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Jobs;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Authentication;
@@ -24,7 +25,7 @@ public sealed class JobsTests
     public void A_job_is_enqueued_on_its_modules_own_queue()
     {
         using var storage = new InMemoryStorage();
-        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(DeliverReceiptJob), JobRegistration.QueueOf("Mailer"))]);
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(DeliverReceiptJob), "Mailer")]);
 
         var id = scheduler.Enqueue<DeliverReceiptJob>(job => job.RunAsync(42));
 
@@ -37,7 +38,7 @@ public sealed class JobsTests
     public void A_modules_internal_job_class_can_be_enqueued()
     {
         using var storage = new InMemoryStorage();
-        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(InternalJob), "shop")]);
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(InternalJob), "Shop")]);
 
         var id = scheduler.Enqueue<InternalJob>(job => job.RunAsync(Guid.Empty));
 
@@ -48,7 +49,7 @@ public sealed class JobsTests
     public void A_job_whose_arguments_look_like_secrets_is_refused_before_it_is_stored()
     {
         using var storage = new InMemoryStorage();
-        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(SendOtpJob), "users")]);
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(SendOtpJob), "Users")]);
 
         var enqueue = () => scheduler.Enqueue<SendOtpJob>(job => job.RunAsync("+4512345678", "123456"));
 
@@ -92,13 +93,31 @@ public sealed class JobsTests
         new ServiceCollection().AddJobs(new ConfigurationBuilder().Build());
         using var storage = new InMemoryStorage();
         using var server = new BackgroundJobServer(new BackgroundJobServerOptions { Queues = ["jobs_test"], Activator = new JobActivator(), SchedulePollingInterval = TimeSpan.FromSeconds(1) }, storage);
-        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(FailingJob), "jobs_test")]);
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(FailingJob), "Jobs_Test")]);
 
         var id = scheduler.Enqueue<FailingJob>(job => job.RunAsync(7));
 
         await Eventually.AssertAsync(() => Task.FromResult(Interlocked.Read(ref failures) >= 1), TimeSpan.FromSeconds(30));
         await Eventually.AssertAsync(() => Task.FromResult(storage.GetMonitoringApi().JobDetails(id).History.Any(h => h.StateName == "Scheduled" && h.Reason.Contains("Retry attempt 1 of 10"))),
             TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_job_runs_as_its_module_under_the_correlation_id_of_the_work_that_enqueued_it()
+    {
+        new ServiceCollection().AddJobs(new ConfigurationBuilder().Build());
+        using var storage = new InMemoryStorage();
+        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { Queues = ["context_test"], Activator = new JobActivator() }, storage);
+        var scheduler = new JobScheduler(new BackgroundJobClient(storage), [new JobRegistration(typeof(ContextProbeJob), "Context_Test")]);
+        var probe = Guid.NewGuid();
+
+        using (CallContext.Push(new CallContext(Caller.User("buyer-7", [Roles.Buyer]), "corr-job-1")))
+            scheduler.Enqueue<ContextProbeJob>(job => job.RunAsync(probe));
+
+        var seen = await Eventually.ReturnsAsync(() => Task.FromResult(ContextProbeJob.Seen.GetValueOrDefault(probe)), c => c is not null, TimeSpan.FromSeconds(30));
+        seen!.CorrelationId.Should().Be("corr-job-1");
+        seen.Caller.Kind.Should().Be(CallerKind.Service);
+        seen.Caller.Id.Should().Be("Context_Test");
     }
 
     [Fact]
@@ -141,6 +160,17 @@ public sealed class JobsTests
         app.UseJobsDashboard();
         await app.StartAsync();
         return app;
+    }
+
+    public sealed class ContextProbeJob
+    {
+        public static System.Collections.Concurrent.ConcurrentDictionary<Guid, CallContext> Seen { get; } = new();
+
+        public Task RunAsync(Guid probe)
+        {
+            Seen[probe] = CallContext.Current;
+            return Task.CompletedTask;
+        }
     }
 
     public sealed class FailingJob

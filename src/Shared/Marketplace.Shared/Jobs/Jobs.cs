@@ -18,9 +18,11 @@ using HangfireLog = Hangfire.Logging;
 
 namespace Marketplace.Shared.Jobs;
 
-/// <summary>A job class declared by a module with <c>AddJob</c>, and the queue it runs on.</summary>
-public sealed record JobRegistration(Type JobType, string Queue)
+/// <summary>A job class declared by a module with <c>AddJob</c>; it runs on the module's queue.</summary>
+public sealed record JobRegistration(Type JobType, string Module)
 {
+    public string Queue => QueueOf(Module);
+
     /// <summary>Hangfire queue names are lower case letters, digits and underscores: <c>Notifications</c> → <c>notifications</c>.</summary>
     public static string QueueOf(string module) => module.ToLowerInvariant();
 }
@@ -45,16 +47,30 @@ internal sealed class JobScheduler(IBackgroundJobClient client, IEnumerable<JobR
 
     public string Enqueue<TJob>(Expression<Func<TJob, Task>> call)
         where TJob : class =>
-        client.Create(Build(call), new EnqueuedState(QueueOf(typeof(TJob))));
+        Create(call, new EnqueuedState(RegistrationOf(typeof(TJob)).Queue));
 
     public string Schedule<TJob>(Expression<Func<TJob, Task>> call, TimeSpan delay)
         where TJob : class =>
-        client.Create(Build(call), new ScheduledState(delay));
+        Create(call, new ScheduledState(delay));
 
-    private Job Build<TJob>(Expression<Func<TJob, Task>> call)
+    private string Create<TJob>(Expression<Func<TJob, Task>> call, IState state)
         where TJob : class
     {
-        var job = Job.FromExpression(call, QueueOf(typeof(TJob)));
+        var registration = RegistrationOf(typeof(TJob));
+        var job = Build(call, registration.Queue);
+        // The job runs as its module, under the correlation id of the work that enqueued it (JobContextFilter).
+        var parameters = new Dictionary<string, object>
+        {
+            [JobContextFilter.ModuleParameter] = registration.Module,
+            [JobContextFilter.CorrelationParameter] = CallContext.Current.CorrelationId,
+        };
+        return client is IBackgroundJobClientV2 withParameters ? withParameters.Create(job, state, parameters) : client.Create(job, state);
+    }
+
+    private static Job Build<TJob>(Expression<Func<TJob, Task>> call, string queue)
+        where TJob : class
+    {
+        var job = Job.FromExpression(call, queue);
         // Ids, not secrets: a parameter named like a secret is refused before anything reaches Redis.
         var suspicious = job.Method.GetParameters().FirstOrDefault(p => SecretWords.Any(w => p.Name?.Contains(w, StringComparison.OrdinalIgnoreCase) == true));
         if (suspicious is not null)
@@ -62,8 +78,8 @@ internal sealed class JobScheduler(IBackgroundJobClient client, IEnumerable<JobR
         return job;
     }
 
-    private string QueueOf(Type jobType) =>
-        registrations.FirstOrDefault(r => r.JobType == jobType)?.Queue
+    private JobRegistration RegistrationOf(Type jobType) =>
+        registrations.FirstOrDefault(r => r.JobType == jobType)
         ?? throw new InvalidOperationException($"{jobType.Name} is not declared with module.AddJob<{jobType.Name}>(); its module's queue is unknown.");
 }
 
@@ -159,7 +175,7 @@ public static class JobsServiceCollectionExtensions
         // Hangfire's filters are process-wide; replace its default retry once rather than stacking copies.
         lock (FilterLock)
         {
-            foreach (var existing in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute or JobFailureMetrics).ToList())
+            foreach (var existing in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute or JobFailureMetrics or JobContextFilter).ToList())
                 GlobalJobFilters.Filters.Remove(existing.Instance);
             GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
             {
@@ -169,6 +185,7 @@ public static class JobsServiceCollectionExtensions
                 OnAttemptsExceeded = AttemptsExceededAction.Fail,
             });
             GlobalJobFilters.Filters.Add(new JobFailureMetrics());
+            GlobalJobFilters.Filters.Add(new JobContextFilter());
         }
     }
 }
@@ -184,6 +201,30 @@ internal sealed class JobFailureMetrics : JobFilterAttribute, IServerFilter
     {
         if (context.Exception is not null && !context.ExceptionHandled)
             EventMetrics.JobFailures.Add(1, EventMetrics.Tag("job", context.BackgroundJob.Job.Type.Name));
+    }
+}
+
+/// <summary>Runs each job with <see cref="CallContext"/> = its module as service caller + the enqueuer's correlation id.</summary>
+internal sealed class JobContextFilter : JobFilterAttribute, IServerFilter
+{
+    public const string ModuleParameter = "Module";
+    public const string CorrelationParameter = "CorrelationId";
+    private const string ScopeItem = "Marketplace.CallContext";
+
+    public void OnPerforming(PerformingContext context)
+    {
+        var module = context.GetJobParameter<string>(ModuleParameter);
+        if (module is null)
+            return;
+        var correlation = context.GetJobParameter<string>(CorrelationParameter) ?? CallContext.NewCorrelationId();
+        // Filters run synchronously around the job on the same flow, so the pushed context is the job's.
+        context.Items[ScopeItem] = CallContext.Push(new CallContext(Caller.Service(module), correlation));
+    }
+
+    public void OnPerformed(PerformedContext context)
+    {
+        if (context.Items.TryGetValue(ScopeItem, out var scope) && scope is IDisposable disposable)
+            disposable.Dispose();
     }
 }
 

@@ -83,7 +83,7 @@ public sealed class ModuleBuilder
         where TJob : class
     {
         Services.AddScoped<TJob>();
-        Services.AddSingleton(new JobRegistration(typeof(TJob), JobRegistration.QueueOf(Name)));
+        Services.AddSingleton(new JobRegistration(typeof(TJob), Name));
         _module.Jobs.Add(typeof(TJob));
         return this;
     }
