@@ -7,6 +7,8 @@ using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Events;
+using Marketplace.Shared.Jobs;
 using Marketplace.Shared.Modules;
 using Marketplace.Shared.Operations;
 using Marketplace.Shared.UseCases;
@@ -34,7 +36,8 @@ internal static class MarketplaceApp
                 HostCommand.Migrate => await MigrateCommand.RunAsync(app.Services, includeMessaging: false),
                 HostCommand.Seed => await SeedCommand.RunAsync(app.Services),
                 HostCommand.Migrations => await MigrationsAddCommand.RunAsync(app.Services, command.Arguments),
-                _ => Fail($"unknown command '{command.Name}'. Commands: serve (default), migrate, seed, migrations add <Module> <Name>", 64),
+                HostCommand.DeadLetters => await DeadLettersCommand.RunAsync(app.Services, command.Arguments),
+                _ => Fail($"unknown command '{command.Name}'. Commands: serve (default), migrate, seed, migrations add <Module> <Name>, dead-letters list|replay <Module> [id]", 64),
             };
         }
         catch (ConfigurationException exception)
@@ -72,6 +75,8 @@ internal static class MarketplaceApp
         services.AddMarketplaceInfrastructure(configuration);
 
         var modules = services.AddModules(configuration, ModuleCatalog.All);
+        services.AddEventBackbone(configuration);
+        services.AddJobs(configuration);
 
         // Source generated (no reflection at run time): it sees the modules' internal handlers through
         // InternalsVisibleTo("Marketplace.Host"); see docs/adr/0002-mediator-source-generator-in-host.md.
@@ -130,6 +135,8 @@ internal static class MarketplaceApp
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapGateway();
+
+        app.UseJobsDashboard();
 
         var grpcPort = Settings.Port(app.Configuration, "Server:GrpcPort", 0, allowZero: true);
         if (grpcPort > 0)

@@ -10,6 +10,7 @@ internal sealed record HostCommand(string Name, IReadOnlyList<string> Arguments,
     public const string Migrate = "migrate";
     public const string Seed = "seed";
     public const string Migrations = "migrations";
+    public const string DeadLetters = "dead-letters";
 
     public static HostCommand Parse(string[] args)
     {

@@ -1,4 +1,6 @@
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Events;
+using Marketplace.Shared.Jobs;
 using Marketplace.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,35 @@ public sealed class ModuleBuilder
         return this;
     }
 
+    /// <summary>
+    /// A durable consumer of another (or this) module's event: <typeparamref name="THandler"/> runs in a transaction
+    /// on this module's DbContext together with its inbox row. Declare the DbContext first.
+    /// </summary>
+    public ModuleBuilder AddEventConsumer<THandler, TEvent>()
+        where THandler : class, IEventHandler<TEvent>
+        where TEvent : class, IIntegrationEvent
+    {
+        var contextType = _module.DbContextType
+            ?? throw new InvalidOperationException($"Module {Name} declares a consumer of {typeof(TEvent).Name} before its DbContext; the inbox lives there.");
+        var registration = EventConsumerRegistration.Create<THandler, TEvent>(Name, contextType);
+        if (_module.Consumers.Any(c => c.Durable == registration.Durable))
+            throw new InvalidOperationException($"Module {Name} consumes {registration.Subject} twice; one consumer per event and module.");
+        Services.AddScoped<THandler>();
+        Services.AddSingleton(registration);
+        _module.Consumers.Add(registration);
+        return this;
+    }
+
+    /// <summary>A background job class of this module; it runs on the module's own Hangfire queue.</summary>
+    public ModuleBuilder AddJob<TJob>()
+        where TJob : class
+    {
+        Services.AddScoped<TJob>();
+        Services.AddSingleton(new JobRegistration(typeof(TJob), Name));
+        _module.Jobs.Add(typeof(TJob));
+        return this;
+    }
+
     public ModuleBuilder AddSeeder<TSeeder>()
         where TSeeder : class, IModuleSeeder
     {
@@ -80,6 +111,10 @@ public sealed class LoadedModule(string name, string schema, System.Reflection.A
     public List<Type> Contracts { get; } = [];
 
     public List<Type> Seeders { get; } = [];
+
+    public List<EventConsumerRegistration> Consumers { get; } = [];
+
+    public List<Type> Jobs { get; } = [];
 }
 
 /// <summary>The modules this process runs in process, in load order.</summary>
