@@ -104,14 +104,13 @@ internal sealed class EventConsumerService(
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = envelope.CorrelationId, ["EventId"] = envelope.EventId });
+        ProcessOutcome outcome;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var outcome = await processor.ProcessAsync(consumer, envelope, stoppingToken).ConfigureAwait(false);
-                await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
-                (outcome == ProcessOutcome.Handled ? EventMetrics.Handled : EventMetrics.Duplicates).Add(1, tags);
-                return;
+                outcome = await processor.ProcessAsync(consumer, envelope, stoppingToken).ConfigureAwait(false);
+                break;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested && EventProcessor.IsTransient(exception))
             {
@@ -141,5 +140,10 @@ internal sealed class EventConsumerService(
                 return;
             }
         }
+
+        // Outside the handler's try: an ack lost with NATS is no handler failure. The consume loop restarts, and the
+        // redelivery finds the inbox row and is acknowledged then.
+        await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+        (outcome == ProcessOutcome.Handled ? EventMetrics.Handled : EventMetrics.Duplicates).Add(1, tags);
     }
 }

@@ -46,9 +46,14 @@ internal sealed class OutboxRelay(
         using var wake = new SemaphoreSlim(0, 1);
         using var subscription = OutboxSignal.Subscribe(() =>
         {
-            if (wake.CurrentCount == 0)
+            // Runs on the writer's SaveChanges: it must never throw there (already awake, or this loop just stopped).
+            try
             {
-                try { wake.Release(); } catch (SemaphoreFullException) { /* already awake */ }
+                if (wake.CurrentCount == 0)
+                    wake.Release();
+            }
+            catch (Exception exception) when (exception is SemaphoreFullException or ObjectDisposedException)
+            {
             }
         });
 
