@@ -36,6 +36,8 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<TokenAuthenticator>();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthenticationHandler>(Marketplace.Shared.Operations.AccessTokenScheme.Name, null);
         services.AddSingleton<HttpRateLimiter>();
         services.AddSingleton(new DocumentCache(options.DocumentCacheSize));
         services.AddSingleton<GraphQLExecutor>();

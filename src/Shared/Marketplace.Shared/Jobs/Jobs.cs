@@ -6,6 +6,7 @@ using Hangfire.Redis.StackExchange;
 using Hangfire.Server;
 using Hangfire.States;
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Operations;
 using Marketplace.Shared.Events;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -238,9 +239,9 @@ internal sealed class PolicyDashboardAuthorization(string policy) : IDashboardAs
         // No authentication configured at all (no scheme provider) simply means nobody is ADMIN.
         if (http.User.Identity?.IsAuthenticated != true
             && http.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes
-            && await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null)
+            && (await schemes.GetSchemeAsync(AccessTokenScheme.Name).ConfigureAwait(false) ?? await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false)) is { } scheme)
         {
-            var result = await http.AuthenticateAsync().ConfigureAwait(false);
+            var result = await http.AuthenticateAsync(scheme.Name).ConfigureAwait(false);
             if (result.Succeeded)
                 http.User = result.Principal;
         }
