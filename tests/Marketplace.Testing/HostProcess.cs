@@ -11,21 +11,7 @@ public static class HostProcess
 
     public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
-        };
-        start.ArgumentList.Add(HostAssembly);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = null;
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(arguments, environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
@@ -45,6 +31,12 @@ public static class HostProcess
     /// <summary>Starts the host serving in the background; dispose the handle to stop it.</summary>
     public static Running Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
+        return new Running(Process.Start(StartInfo(arguments, environment))!);
+    }
+
+    // Production unless the test says otherwise, so defaults meant for Development never leak into a test.
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -55,9 +47,10 @@ public static class HostProcess
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = null;
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
-        return new Running(Process.Start(start)!);
+        return start;
     }
 
     /// <summary>A host process started by <see cref="Start"/>; its output is kept for failure messages.</summary>
