@@ -73,7 +73,19 @@ public static class GatewayServiceCollectionExtensions
             runtime.GraphiQL ? GraphiQLPage.WriteAssetAsync(http, file) : Results.NotFound().ExecuteAsync(http));
         app.MapGet("/.well-known/jwks.json", async (HttpContext http, SigningKeyCache keys) =>
         {
-            var snapshot = await keys.GetAsync(null, http.RequestAborted);
+            SigningKeyCache.Snapshot snapshot;
+            try
+            {
+                snapshot = await keys.GetAsync(null, http.RequestAborted);
+            }
+            catch (Grpc.Core.RpcException exception) when (exception.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded)
+            {
+                // The Users module (maybe another process) cannot be reached: a temporary condition, not a fault here.
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = "5";
+                return;
+            }
+
             http.Response.ContentType = "application/jwk-set+json";
             http.Response.Headers.CacheControl = "public, max-age=300";
             await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
