@@ -25,9 +25,9 @@ var nats = Environment.GetEnvironmentVariable("ConnectionStrings__Nats") ?? "nat
 var redis = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379";
 var events = Argument("--events", 10000);
 var latencyEvents = Argument("--latency-events", 300);
-var windowSize = Argument("--window", 256);
-var batchSize = Argument("--batch", 500);
-var concurrency = Argument("--concurrency", 1);
+var windowSize = Argument("--window", 1000);
+var batchSize = Argument("--batch", 1000);
+var concurrency = Argument("--concurrency", 2);
 using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
 var database = $"bench_{Guid.NewGuid():N}"[..20];

@@ -40,13 +40,13 @@ public sealed class RelayOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Rows claimed per transaction (<c>FOR UPDATE SKIP LOCKED</c>).</summary>
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Relay loops per module in this process, each claiming its own batches (SKIP LOCKED).</summary>
-    public int Concurrency { get; set; } = 1;
+    public int Concurrency { get; set; } = 2;
 
     /// <summary>Publishes in flight before awaiting their acks; 1 = one awaited ack per message (the slow way).</summary>
-    public int PublishWindow { get; set; } = 256;
+    public int PublishWindow { get; set; } = 1000;
 
     /// <summary>Idle poll; a <c>SaveChanges</c> in this process wakes the relay earlier.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
