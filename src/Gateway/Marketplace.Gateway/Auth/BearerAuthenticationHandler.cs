@@ -24,7 +24,17 @@ internal sealed class BearerAuthenticationHandler(
         if (string.IsNullOrEmpty(header))
             return AuthenticateResult.NoResult();
 
-        var result = await tokens.AuthenticateHeaderAsync(header, Context.RequestAborted);
+        Authentication result;
+        try
+        {
+            result = await tokens.AuthenticateHeaderAsync(header, Context.RequestAborted);
+        }
+        catch (Grpc.Core.RpcException exception) when (exception.StatusCode is not Grpc.Core.StatusCode.Cancelled)
+        {
+            // Signing keys cannot be fetched: the token can be neither accepted nor refused, so nobody is signed in.
+            return AuthenticateResult.Fail("signing keys are unavailable");
+        }
+
         if (result.Failed || result.Caller.Id is null)
             return AuthenticateResult.Fail(result.Failure ?? "no subject");
 
