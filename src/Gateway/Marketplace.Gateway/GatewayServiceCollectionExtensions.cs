@@ -33,6 +33,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(new GatewayRuntime(options, environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddContractClient<UsersContract.UsersContractClient>("Users");
+        services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
+        services.AddHttpContextAccessor();
 
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<TokenAuthenticator>();
@@ -49,6 +51,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SubscriptionType>();
         services.AddSchemaContribution<RelayContribution>();
         services.AddSchemaContribution<ViewerContribution>();
+        services.AddSchemaContribution<UsersContribution>();
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
@@ -76,6 +79,8 @@ public static class GatewayServiceCollectionExtensions
             http.Response.Headers.CacheControl = "public, max-age=300";
             await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
         });
+        if (app.Environment.IsDevelopment())
+            app.MapGet("/dev/sms", DevelopmentSmsEndpoint.HandleAsync);
         return app;
     }
 

@@ -14,11 +14,18 @@ internal sealed class TokenIssuer(SigningKeyStore keys, UsersOptions options, Ti
     public const string TokenType = "at+jwt";
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    // Imported once per key id and kept: the handler caches signature providers per key, so keys must outlive a call.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDsaSecurityKey> Keys = new(StringComparer.Ordinal);
+
     public async Task<string> IssueAsync(Guid userId, string role, Guid sessionId, CancellationToken cancellationToken)
     {
         var (_, active) = await keys.GetPublishedAsync(cancellationToken);
-        using var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(active.PrivateKey, out _);
+        var key = Keys.GetOrAdd(active.Id, static (id, pkcs8) =>
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
+            return new ECDsaSecurityKey(ecdsa) { KeyId = id };
+        }, active.PrivateKey);
         var now = clock.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
@@ -28,7 +35,7 @@ internal sealed class TokenIssuer(SigningKeyStore keys, UsersOptions options, Ti
             NotBefore = now,
             Expires = now + options.AccessTokenLifetime,
             TokenType = TokenType,
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = active.Id }, SecurityAlgorithms.EcdsaSha256),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
             Claims = new Dictionary<string, object>
             {
                 [JwtRegisteredClaimNames.Sub] = userId.ToString(),

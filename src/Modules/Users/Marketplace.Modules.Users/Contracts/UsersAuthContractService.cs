@@ -36,7 +36,7 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     public override async Task<ResendSellerVerificationResponse> ResendSellerVerification(ResendSellerVerificationRequest request, ServerCallContext context)
     {
-        await Get<SellerAccounts>().ResendVerificationAsync(SignedInUser().UserId, context.CancellationToken);
+        await Get<SellerAccounts>().ResendVerificationAsync((await LiveUserAsync(context.CancellationToken)).UserId, context.CancellationToken);
         return new ResendSellerVerificationResponse();
     }
 
@@ -68,7 +68,7 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     public override async Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
     {
-        var (userId, current) = SignedInUser();
+        var (userId, current) = await LiveUserAsync(context.CancellationToken);
         var sessions = await Get<SessionService>().ListLiveAsync(userId, context.CancellationToken);
         return new ListSessionsResponse
         {
@@ -89,7 +89,7 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     public override async Task<RevokeSessionResponse> RevokeSession(RevokeSessionRequest request, ServerCallContext context)
     {
-        var (userId, _) = SignedInUser();
+        var (userId, _) = await LiveUserAsync(context.CancellationToken);
         var sessions = Get<SessionService>();
         // Someone else's session answers exactly like a missing one.
         if (!Guid.TryParse(request.SessionId, out var id) || await sessions.FindLiveAsync(id, context.CancellationToken) is not { } session || session.UserId != userId)
@@ -129,7 +129,7 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     public override async Task<UserProfile> GetViewer(GetViewerRequest request, ServerCallContext context)
     {
-        var (userId, _) = SignedInUser();
+        var (userId, _) = await LiveUserAsync(context.CancellationToken);
         var user = await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, context.CancellationToken)
             ?? throw ContractError.NotFound("USER_NOT_FOUND", "Your account no longer exists.");
         return ProfileMapper.ToProfile(user, includePrivate: true);
@@ -163,6 +163,18 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     private T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>
+    /// The signed-in user whose session is still live: a revoked session's access token stops working here at once,
+    /// not only when it expires.
+    /// </summary>
+    private async Task<(Guid UserId, Guid? SessionId)> LiveUserAsync(CancellationToken cancellationToken)
+    {
+        var (userId, sessionId) = SignedInUser();
+        if (sessionId is not { } id || await Get<SessionService>().FindLiveAsync(id, cancellationToken) is not { } session || session.UserId != userId)
+            throw ContractError.Unauthenticated("SESSION_ENDED", "This session has ended; sign in again.");
+        return (userId, sessionId);
+    }
 
     private static (Guid UserId, Guid? SessionId) SignedInUser()
     {
