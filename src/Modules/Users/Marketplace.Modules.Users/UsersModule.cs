@@ -45,6 +45,7 @@ public sealed class UsersModule : IModule
         module.Services.AddSingleton<PasswordHasher>();
         module.Services.AddScoped<AccountEmails>();
         module.Services.AddScoped<SellerAccounts>();
+        module.Services.AddScoped<Admins.AdminAccounts>();
         module.Services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
 
         if (string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase))
