@@ -34,6 +34,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddContractClient<UsersContract.UsersContractClient>("Users");
         services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
+        services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
         services.AddHttpContextAccessor();
 
         services.AddSingleton<SigningKeyCache>();
@@ -52,6 +53,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSchemaContribution<RelayContribution>();
         services.AddSchemaContribution<ViewerContribution>();
         services.AddSchemaContribution<UsersContribution>();
+        services.AddSchemaContribution<AddressesContribution>();
+        services.AddTransient<ConnectionType<AddressType, Modules.Users.Contracts.V1.Address>>();
+        services.AddTransient<EdgeType<AddressType, Modules.Users.Contracts.V1.Address>>();
+        services.AddTransient(typeof(AddressPayloadType<>));
+        services.AddTransient(typeof(AddressIdInputType<>));
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)

@@ -47,6 +47,23 @@ internal sealed class ViewerType : ObjectGraphType<ViewerSource>
         Field<StringGraphType>("phone").Description("Your phone in E.164 (buyers); only ever shown to you.").ResolveAsync(async c => NullIfEmpty((await ProfileAsync(c)).Phone));
         Field<IdGraphType>("avatarMediaId").Description("Media reference of the avatar, if any.").ResolveAsync(async c => NullIfEmpty((await ProfileAsync(c)).AvatarMediaId));
         Field<NonNullGraphType<UtcDateTimeGraphType>>("createdAt").ResolveAsync(async c => DateTimeOffset.FromUnixTimeMilliseconds((await ProfileAsync(c)).CreatedAtMs));
+        Field<ConnectionType<AddressType, Address>>("addresses")
+            .Description("Your address book (buyers), default first. Null for other roles.")
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                if (!c.Source.Caller.IsInRole(Roles.Buyer))
+                    return null;
+                var page = c.GetPageRequest();
+                using var scope = CallContext.Push(c.GetCallContext() with { Caller = c.Source.Caller });
+                var answer = await AddressesContribution.Profiles(c).ListAddressesAsync(
+                    new ListAddressesRequest { First = page.First, After = page.AfterKey ?? "" }, cancellationToken: c.CancellationToken);
+                var slice = answer.Addresses.ToList();
+                // The module says whether more exist; FromSlice learns it from one extra item.
+                if (answer.HasNextPage)
+                    slice.Add(slice[^1]);
+                return Relay.Connection<Address>.FromSlice(slice, page, a => a.Id, answer.TotalCount);
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionType>>>>("sessions")
             .Description("Your signed-in devices, most recently used first.")
             .ResolveAsync(async c =>

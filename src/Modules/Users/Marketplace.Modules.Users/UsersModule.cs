@@ -46,6 +46,8 @@ public sealed class UsersModule : IModule
         module.Services.AddScoped<AccountEmails>();
         module.Services.AddScoped<SellerAccounts>();
         module.Services.AddScoped<Admins.AdminAccounts>();
+        module.Services.AddScoped<Profiles.ProfileEditor>();
+        module.Services.AddScoped<Addresses.AddressBook>();
         module.Services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
 
         if (string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase))
@@ -60,6 +62,7 @@ public sealed class UsersModule : IModule
 
         module.AddContract<UsersContractService>();
         module.AddContract<UsersAuthContractService>();
+        module.AddContract<UsersProfilesContractService>();
     }
 
     private static void Validate(UsersOptions options)

@@ -36,7 +36,7 @@ internal sealed class BuyerLogin(
 
         var now = clock.GetUtcNow();
         // A new code replaces the previous ones (failed attempts are not reset: they live in FailureThrottle).
-        await db.Set<LoginCode>().Where(c => c.Phone == phone && c.ConsumedAt == null)
+        await db.Set<LoginCode>().Where(c => c.Phone == phone && c.Purpose == LoginCode.SignIn && c.ConsumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken);
         var code = Secrets.NewCode();
         db.Add(new LoginCode { Phone = phone, CodeHash = Secrets.HashCode(phone, code), CreatedAt = now, ExpiresAt = now + options.LoginCodeLifetime });
@@ -55,7 +55,7 @@ internal sealed class BuyerLogin(
         var now = clock.GetUtcNow();
         var candidate = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await db.Set<LoginCode>().AsNoTracking()
-                .Where(c => c.Phone == phone && c.ConsumedAt == null && c.ExpiresAt > now)
+                .Where(c => c.Phone == phone && c.Purpose == LoginCode.SignIn && c.ConsumedAt == null && c.ExpiresAt > now)
                 .OrderByDescending(c => c.CreatedAt)
                 .FirstOrDefaultAsync(cancellationToken)
             : null;

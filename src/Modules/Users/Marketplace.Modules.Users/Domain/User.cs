@@ -26,6 +26,9 @@ internal sealed class User
 
     public string? AvatarMediaId { get; set; }
 
+    /// <summary>A new phone waiting for its texted code (profile change), E.164.</summary>
+    public string? PendingPhone { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -72,7 +75,13 @@ internal sealed class RefreshToken
 /// <summary>A one-time SMS code for a phone number, kept hashed.</summary>
 internal sealed class LoginCode
 {
+    public const string SignIn = "sign_in";
+    public const string PhoneChange = "phone_change";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary><see cref="SignIn"/> or <see cref="PhoneChange"/>: a code proves one thing only.</summary>
+    public string Purpose { get; init; } = SignIn;
 
     public required string Phone { get; init; }
 

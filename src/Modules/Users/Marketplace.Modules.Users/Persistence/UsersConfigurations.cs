@@ -12,6 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Role).HasMaxLength(16);
         builder.Property(u => u.Phone).HasMaxLength(20);
+        builder.Property(u => u.PendingPhone).HasMaxLength(20);
         builder.Property(u => u.Email).HasMaxLength(254);
         builder.Property(u => u.PasswordHash).HasMaxLength(256);
         builder.Property(u => u.DisplayName).HasMaxLength(100);
@@ -52,6 +53,7 @@ internal sealed class LoginCodeConfiguration : IEntityTypeConfiguration<LoginCod
         builder.ToTable("login_codes");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Phone).HasMaxLength(20);
+        builder.Property(c => c.Purpose).HasMaxLength(16).HasDefaultValue(LoginCode.SignIn);
         builder.HasIndex(c => new { c.Phone, c.CreatedAt });
     }
 }
@@ -76,5 +78,24 @@ internal sealed class AuthThrottleConfiguration : IEntityTypeConfiguration<AuthT
         builder.ToTable("auth_throttles");
         builder.HasKey(t => t.Subject);
         builder.Property(t => t.Subject).HasMaxLength(80);
+    }
+}
+
+internal sealed class AddressConfiguration : IEntityTypeConfiguration<Addresses.Address>
+{
+    public void Configure(EntityTypeBuilder<Addresses.Address> builder)
+    {
+        builder.ToTable("addresses");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Label).HasMaxLength(50);
+        builder.Property(a => a.Recipient).HasMaxLength(100);
+        builder.Property(a => a.Phone).HasMaxLength(20);
+        builder.Property(a => a.City).HasMaxLength(100);
+        builder.Property(a => a.Region).HasMaxLength(100);
+        builder.Property(a => a.PostalCode).HasMaxLength(20);
+        builder.Property(a => a.Country).HasMaxLength(2);
+        builder.HasIndex(a => a.UserId, "ix_addresses_user_id");
+        // At most one default address per buyer, whatever races.
+        builder.HasIndex(a => a.UserId, "ix_addresses_one_default_per_user").HasFilter("is_default").IsUnique();
     }
 }
