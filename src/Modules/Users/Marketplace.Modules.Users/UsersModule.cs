@@ -63,6 +63,7 @@ public sealed class UsersModule : IModule
         module.AddContract<UsersContractService>();
         module.AddContract<UsersAuthContractService>();
         module.AddContract<UsersProfilesContractService>();
+        module.AddSeeder<DemoData.UsersDemoData>();
     }
 
     private static void Validate(UsersOptions options)
