@@ -11,11 +11,13 @@ public static partial class Gql
 {
     public const string SignInFields = "accessToken accessTokenExpiresIn refreshToken viewer { userId role sessionId displayName email emailVerified phone createdAt } userErrors { field code message }";
 
-    public static async Task<JsonNode> SendAsync(this HttpClient client, string query, object? variables = null, string? token = null)
+    public static async Task<JsonNode> SendAsync(this HttpClient client, string query, object? variables = null, string? token = null, string? clientIp = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json");
         request.Headers.UserAgent.ParseAdd("UsersTests/1.0");
+        if (clientIp is not null)
+            request.Headers.TryAddWithoutValidation("X-Test-Client-Ip", clientIp);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);
