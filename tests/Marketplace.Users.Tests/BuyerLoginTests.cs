@@ -98,6 +98,23 @@ public sealed class BuyerLoginTests(UsersApp app)
     }
 
     [Fact]
+    public async Task Guessing_codes_with_aliases_in_one_document_is_stopped_like_separate_requests()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+        var code = await _client.LatestCodeAsync(phone);
+        var guesses = Enumerable.Range(0, 6).Select(i => $"{(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1 + i) % 1_000_000:D6}").ToList();
+        var aliases = string.Join('\n', guesses.Select((g, i) => $"g{i}: buyerLoginCodeVerify(input: {{ phone: $p, code: \"{g}\" }}) {{ accessToken userErrors {{ code }} }}"));
+
+        var body = await _client.SendAsync($"mutation($p: String!) {{ {aliases} }}", new { p = phone });
+
+        var codes = Enumerable.Range(0, 6).Select(i => body["data"]![$"g{i}"].Codes().Single()).ToList();
+        codes.Take(3).Should().AllBe("CODE_INVALID");
+        codes.Skip(3).Should().AllBe("TOO_MANY_ATTEMPTS");
+        (await _client.VerifyCodeAsync(phone, code)).Codes().Should().Equal("TOO_MANY_ATTEMPTS");
+    }
+
+    [Fact]
     public async Task Code_sends_per_phone_are_limited_even_when_aliased_in_one_document()
     {
         var phone = Gql.NewPhone();

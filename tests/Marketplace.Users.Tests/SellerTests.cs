@@ -94,6 +94,21 @@ public sealed class SellerTests(UsersApp app)
     }
 
     [Fact]
+    public async Task Login_upgrades_a_hash_made_with_fewer_iterations()
+    {
+        var email = Gql.NewEmail();
+        await _client.RegisterSellerAsync(email, Password);
+        var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        var weak = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(System.Text.Encoding.UTF8.GetBytes(Password), salt, 1000, System.Security.Cryptography.HashAlgorithmName.SHA512, 64);
+        await Database.ScalarAsync<object>("UPDATE users.users SET password_hash = $1 WHERE email = $2", $"pbkdf2-sha512$1000${Convert.ToBase64String(salt)}${Convert.ToBase64String(weak)}", email);
+
+        (await _client.LoginSellerAsync(email, Password)).Codes().Should().BeEmpty();
+
+        (await Database.ScalarAsync<string>("SELECT password_hash FROM users.users WHERE email = $1", email)).Should().StartWith("pbkdf2-sha512$210000$");
+        (await _client.LoginSellerAsync(email, Password)).Codes().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Unknown_email_and_wrong_password_get_the_same_answer()
     {
         var email = Gql.NewEmail();

@@ -35,6 +35,32 @@ public sealed class SessionTests(UsersApp app)
     }
 
     [Fact]
+    public async Task Two_concurrent_uses_of_one_refresh_token_leave_exactly_one_winner_and_end_the_session()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+
+        var answers = await Task.WhenAll(_client.RefreshAsync(signedIn.Text("refreshToken")), _client.RefreshAsync(signedIn.Text("refreshToken")));
+
+        answers.Count(a => a.Codes().Length == 0).Should().Be(1);
+        answers.Single(a => a.Codes().Length > 0).Codes().Should().Equal("REFRESH_TOKEN_REUSED");
+        (await _client.RefreshAsync(answers.Single(a => a.Codes().Length == 0).Text("refreshToken"))).Codes().Should().Equal("REFRESH_TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task Session_records_the_client_address_and_device()
+    {
+        var phone = Gql.NewPhone();
+        await _client.SendAsync("mutation($p: String!) { buyerLoginCodeRequest(input: { phone: $p }) { codeSent } }", new { p = phone }, clientIp: "192.0.2.44");
+        var signedIn = (await _client.SendAsync($"mutation($p: String!, $c: String!) {{ buyerLoginCodeVerify(input: {{ phone: $p, code: $c }}) {{ {Gql.SignInFields} }} }}", new { p = phone, c = await _client.LatestCodeAsync(phone) }, clientIp: "192.0.2.44")).Data("buyerLoginCodeVerify");
+
+        var session = (await _client.SendAsync(Sessions, token: signedIn.Text("accessToken")))["data"]!["viewer"]!["sessions"]![0]!;
+
+        session.Text("ip").Should().Be("192.0.2.44");
+        session.Text("device").Should().Be("UsersTests/1.0");
+        session["current"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Unknown_refresh_token_is_refused()
     {
         var answer = await _client.RefreshAsync("not-a-token");
@@ -90,7 +116,7 @@ public sealed class SessionTests(UsersApp app)
     }
 
     private async Task<JsonNode> RevokeAsync(string sessionId, string token) =>
-        (await _client.SendAsync("mutation($id: String!) { sessionRevoke(input: { id: $id }) { success userErrors { code } } }", new { id = sessionId }, token))["data"]!["sessionRevoke"]!;
+        (await _client.SendAsync("mutation($id: ID!) { sessionRevoke(input: { id: $id }) { success userErrors { code } } }", new { id = sessionId }, token))["data"]!["sessionRevoke"]!;
 
     private static async Task ClearMinuteLimitAsync(string phone)
     {

@@ -128,7 +128,12 @@ internal sealed class UsersContribution : ISchemaContribution
     {
         var input = new InputObjectGraphType { Name = name };
         foreach (var (field, description) in fields)
-            input.Field<NonNullGraphType<StringGraphType>>(field).Description(description);
+        {
+            if (field == "id")
+                input.Field<NonNullGraphType<IdGraphType>>(field).Description(description);
+            else
+                input.Field<NonNullGraphType<StringGraphType>>(field).Description(description);
+        }
         return input;
     }
 
