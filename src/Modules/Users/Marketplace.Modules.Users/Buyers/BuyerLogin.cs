@@ -41,7 +41,14 @@ internal sealed class BuyerLogin(
         var code = Secrets.NewCode();
         db.Add(new LoginCode { Phone = phone, CodeHash = Secrets.HashCode(phone, code), CreatedAt = now, ExpiresAt = now + options.LoginCodeLifetime });
         await db.SaveChangesAsync(cancellationToken);
-        await sms.SendAsync(phone, $"Your Marketplace code is {code}. It expires in {(int)options.LoginCodeLifetime.TotalMinutes} minutes. Never share it.", cancellationToken);
+        try
+        {
+            await sms.SendAsync(phone, $"Your Marketplace code is {code}. It expires in {(int)options.LoginCodeLifetime.TotalMinutes} minutes. Never share it.", cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "The text message could not be sent; try again shortly."));
+        }
         return new RequestBuyerLoginCodeResponse { ExpiresInSeconds = (int)options.LoginCodeLifetime.TotalSeconds };
     }
 
@@ -76,6 +83,16 @@ internal sealed class BuyerLogin(
             user = new User { Role = Roles.Buyer, Phone = phone, CreatedAt = now };
             db.Add(user);
             db.AddEvent(new BuyerRegistered(user.Id, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+            {
+                // Registered a moment ago by a concurrent sign-in of the same phone: that buyer it is.
+                db.ChangeTracker.Clear();
+                user = await db.Set<User>().FirstAsync(u => u.Phone == phone, cancellationToken);
+            }
         }
         else if (user.Role != Roles.Buyer)
         {
