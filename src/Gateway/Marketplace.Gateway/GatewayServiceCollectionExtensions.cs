@@ -33,6 +33,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(new GatewayRuntime(options, environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddContractClient<UsersContract.UsersContractClient>("Users");
+        services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
+        services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
+        services.AddHttpContextAccessor();
 
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<TokenAuthenticator>();
@@ -51,6 +54,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SubscriptionType>();
         services.AddSchemaContribution<RelayContribution>();
         services.AddSchemaContribution<ViewerContribution>();
+        services.AddSchemaContribution<UsersContribution>();
+        services.AddSchemaContribution<AddressesContribution>();
+        services.AddTransient<ConnectionType<AddressType, Modules.Users.Contracts.V1.Address>>();
+        services.AddTransient<EdgeType<AddressType, Modules.Users.Contracts.V1.Address>>();
+        services.AddTransient(typeof(AddressPayloadType<>));
+        services.AddTransient(typeof(AddressIdInputType<>));
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
@@ -90,6 +99,8 @@ public static class GatewayServiceCollectionExtensions
             http.Response.Headers.CacheControl = "public, max-age=300";
             await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
         });
+        if (app.Environment.IsDevelopment())
+            app.MapGet("/dev/sms", DevelopmentSmsEndpoint.HandleAsync);
         return app;
     }
 

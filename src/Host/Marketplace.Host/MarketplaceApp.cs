@@ -37,7 +37,8 @@ internal static class MarketplaceApp
                 HostCommand.Seed => await SeedCommand.RunAsync(app.Services),
                 HostCommand.Migrations => await MigrationsAddCommand.RunAsync(app.Services, command.Arguments),
                 HostCommand.DeadLetters => await DeadLettersCommand.RunAsync(app.Services, command.Arguments),
-                _ => Fail($"unknown command '{command.Name}'. Commands: serve (default), migrate, seed, migrations add <Module> <Name>, dead-letters list|replay <Module> [id]", 64),
+                CreateAdminCommand.Name => await CreateAdminCommand.RunAsync(app.Services, command.Arguments),
+                _ => Fail($"unknown command '{command.Name}'. Commands: serve (default), migrate, seed, migrations add <Module> <Name>, dead-letters list|replay <Module> [id], create-admin <email>", 64),
             };
         }
         catch (ConfigurationException exception)

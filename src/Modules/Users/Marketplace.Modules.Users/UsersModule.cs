@@ -1,7 +1,15 @@
+using Marketplace.Modules.Notifications.Contracts.V1;
+using Marketplace.Modules.Users.Auth;
+using Marketplace.Modules.Users.Buyers;
 using Marketplace.Modules.Users.Contracts;
 using Marketplace.Modules.Users.Persistence;
+using Marketplace.Modules.Users.Sellers;
 using Marketplace.Modules.Users.SigningKeys;
+using Marketplace.Modules.Users.Sms;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
+using Marketplace.Shared;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,9 +24,63 @@ public sealed class UsersModule : IModule
 
     public void Register(ModuleBuilder module)
     {
+        var options = new UsersOptions
+        {
+            // Issuer and audience are the gateway's expectations: one setting, both sides.
+            Issuer = module.Configuration["Gateway:Auth:Issuer"] ?? "marketplace",
+            Audience = module.Configuration["Gateway:Auth:Audience"] ?? "marketplace-api",
+        };
+        module.Settings.Bind(options);
+        Validate(options);
+        module.Services.AddSingleton(options);
+
         module.AddDbContext<UsersDbContext>();
         module.Services.TryAddSingleton(TimeProvider.System);
         module.Services.AddScoped<SigningKeyStore>();
+        module.Services.AddScoped<TokenIssuer>();
+        module.Services.AddScoped<SessionService>();
+        module.Services.AddScoped<FailureThrottle>();
+        module.Services.AddSingleton<PhoneNumberNormalizer>();
+        module.Services.AddScoped<BuyerLogin>();
+        module.Services.AddSingleton<PasswordHasher>();
+        module.Services.AddScoped<AccountEmails>();
+        module.Services.AddScoped<SellerAccounts>();
+        module.Services.AddScoped<Admins.AdminAccounts>();
+        module.Services.AddScoped<Profiles.ProfileEditor>();
+        module.Services.AddScoped<Addresses.AddressBook>();
+        module.Services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
+
+        if (string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase))
+        {
+            module.Services.AddHttpClient<ISmsSender, HttpSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(10));
+        }
+        else
+        {
+            module.Services.AddSingleton<DevelopmentSmsInbox>();
+            module.Services.AddSingleton<ISmsSender, DevelopmentSmsSender>();
+        }
+
         module.AddContract<UsersContractService>();
+        module.AddContract<UsersAuthContractService>();
+        module.AddContract<UsersProfilesContractService>();
+        module.AddSeeder<DemoData.UsersDemoData>();
+    }
+
+    private static void Validate(UsersOptions options)
+    {
+        if (options.PasswordIterations < 210_000)
+            throw new ConfigurationException("Modules:Users:PasswordIterations", options.PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture), "PBKDF2-SHA512 needs at least 210000 iterations");
+        if (options.AccessTokenLifetime <= TimeSpan.Zero || options.AccessTokenLifetime > TimeSpan.FromHours(1))
+            throw new ConfigurationException("Modules:Users:AccessTokenLifetime", options.AccessTokenLifetime.ToString(), "must be between 0 and 1 hour");
+        var sms = options.Sms;
+        if (string.Equals(sms.Provider, "Http", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Uri.TryCreate(sms.BaseUrl, UriKind.Absolute, out _) || string.IsNullOrEmpty(sms.AccountSid) || string.IsNullOrEmpty(sms.AuthToken))
+                throw new ConfigurationException("Modules:Users:Sms:BaseUrl", sms.BaseUrl, "the Http SMS provider needs an absolute BaseUrl, an AccountSid and an AuthToken");
+        }
+        else if (!string.Equals(sms.Provider, "Development", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConfigurationException("Modules:Users:Sms:Provider", sms.Provider, "use Development or Http");
+        }
     }
 }

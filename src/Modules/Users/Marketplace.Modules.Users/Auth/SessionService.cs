@@ -1,0 +1,121 @@
+using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Modules.Users.Domain;
+using Marketplace.Modules.Users.Persistence;
+using Marketplace.Modules.Users.Profiles;
+using Marketplace.Shared.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Modules.Users.Auth;
+
+/// <summary>
+/// Sessions and their refresh-token families. A refresh token works once: using it issues the next one.
+/// Presenting a used token again means it leaked (or the client misbehaves), so the whole session ends
+/// (RFC 9700 §4.14.2 refresh token reuse detection).
+/// </summary>
+internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issuer, UsersOptions options, TimeProvider clock, ILogger<SessionService> logger)
+{
+    public async Task<SignedIn> StartAsync(User user, ClientInfo? client, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var session = new Session
+        {
+            UserId = user.Id,
+            Device = Truncate(client?.Device, 256),
+            Ip = Truncate(client?.Ip, 64),
+            CreatedAt = now,
+            LastUsedAt = now,
+            ExpiresAt = now + options.RefreshTokenLifetime,
+        };
+        db.Add(session);
+        var refresh = Secrets.NewToken();
+        db.Add(new RefreshToken { SessionId = session.Id, Hash = Secrets.Hash(refresh), CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return await SignedInAsync(user, session, refresh, cancellationToken);
+    }
+
+    public async Task<SignedIn> RefreshAsync(string refreshToken, ClientInfo? client, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(refreshToken) || refreshToken.Length > 128)
+            throw Invalid();
+        var hash = Secrets.Hash(refreshToken);
+        var token = await db.Set<RefreshToken>().AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken)
+            ?? throw Invalid();
+        var now = clock.GetUtcNow();
+
+        // Claim the token atomically: of two concurrent uses exactly one wins, the other is a reuse.
+        var claimed = await db.Set<RefreshToken>()
+            .Where(t => t.Id == token.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            await RevokeAsync(token.SessionId, "reuse_detected", cancellationToken);
+            LogReuse(logger, token.SessionId);
+            throw ContractError.Unauthenticated("REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
+        }
+
+        var session = await db.Set<Session>().FirstOrDefaultAsync(s => s.Id == token.SessionId, cancellationToken);
+        if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now)
+            throw Invalid();
+        var user = await db.Set<User>().AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
+
+        session.LastUsedAt = now;
+        session.ExpiresAt = now + options.RefreshTokenLifetime;
+        if (!string.IsNullOrEmpty(client?.Ip))
+            session.Ip = Truncate(client.Ip, 64);
+        var next = Secrets.NewToken();
+        db.Add(new RefreshToken { SessionId = session.Id, Hash = Secrets.Hash(next), CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return await SignedInAsync(user, session, next, cancellationToken);
+    }
+
+    public async Task<bool> RevokeAsync(Guid sessionId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<Session>()
+            .Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken) > 0;
+    }
+
+    public async Task RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Set<Session>()
+            .Where(s => s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken);
+    }
+
+    public async Task<Session?> FindLiveAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<Session>().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
+    }
+
+    public async Task<List<Session>> ListLiveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<Session>().AsNoTracking()
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.LastUsedAt)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<SignedIn> SignedInAsync(User user, Session session, string refreshToken, CancellationToken cancellationToken) => new()
+    {
+        AccessToken = await issuer.IssueAsync(user.Id, user.Role, session.Id, cancellationToken),
+        AccessTokenExpiresInSeconds = (int)options.AccessTokenLifetime.TotalSeconds,
+        RefreshToken = refreshToken,
+        SessionId = session.Id.ToString(),
+        User = ProfileMapper.ToProfile(user, includePrivate: true),
+    };
+
+    private static Grpc.Core.RpcException Invalid() =>
+        ContractError.Unauthenticated("REFRESH_TOKEN_INVALID", "The refresh token is unknown, expired or its session has ended.");
+
+    private static string Truncate(string? value, int length) => string.IsNullOrEmpty(value) ? "" : value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token reuse detected; session {SessionId} revoked")]
+    private static partial void LogReuse(ILogger logger, Guid sessionId);
+}

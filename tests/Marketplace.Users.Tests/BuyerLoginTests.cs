@@ -1,0 +1,149 @@
+using Marketplace.Users.Tests.Support;
+
+namespace Marketplace.Users.Tests;
+
+public sealed class BuyerLoginTests(UsersApp app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task Buyer_signs_in_with_the_texted_code_and_is_registered_on_first_success_only()
+    {
+        var phone = Gql.NewPhone();
+        var requested = await _client.RequestCodeAsync(phone.Replace("+44", "+44 ", StringComparison.Ordinal));
+        requested["codeSent"]!.GetValue<bool>().Should().BeTrue();
+        requested["expiresInSeconds"]!.GetValue<int>().Should().Be(600);
+
+        var sms = await _client.DevSmsAsync(phone);
+        sms.Should().ContainSingle();
+        var code = Gql.CodeIn(sms[0]!["body"]!.GetValue<string>());
+        var signedIn = await _client.VerifyCodeAsync(phone, code);
+
+        signedIn.Codes().Should().BeEmpty();
+        signedIn.Text("accessToken").Should().NotBeNullOrEmpty();
+        signedIn.Text("refreshToken").Should().NotBeNullOrEmpty();
+        var viewer = signedIn["viewer"]!;
+        viewer.Text("role").Should().Be("BUYER");
+        viewer.Text("phone").Should().Be(phone);
+        var userId = viewer.Text("userId");
+        (await Database.EventsAsync("marketplace.users.buyer_registered.v1", userId)).Should().Be(1);
+        (await Database.CountAsync("SELECT count(*) FROM users.outbox_messages WHERE payload::text LIKE '%' || $1 || '%'", code)).Should().Be(0, "codes never ride events");
+
+        // Signing in again is the same buyer, not a second registration.
+        var again = await SignInAfterMinuteLimitAsync(phone);
+        again["viewer"].Text("userId").Should().Be(userId);
+        (await Database.EventsAsync("marketplace.users.buyer_registered.v1", userId)).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("not a phone")]
+    [InlineData("+4479")]
+    [InlineData("")]
+    public async Task Malformed_phone_is_answered_with_PHONE_INVALID_and_no_sms(string phone)
+    {
+        var answer = await _client.RequestCodeAsync(phone);
+
+        answer["codeSent"]!.GetValue<bool>().Should().BeFalse();
+        answer.Codes().Should().Equal("PHONE_INVALID");
+        answer["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>()).Should().Equal("input", "phone");
+    }
+
+    [Fact]
+    public async Task Wrong_code_is_refused_and_the_right_code_then_works_exactly_once()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+        var code = await _client.LatestCodeAsync(phone);
+        var wrong = code == "000000" ? "000001" : "000000";
+
+        (await _client.VerifyCodeAsync(phone, wrong)).Codes().Should().Equal("CODE_INVALID");
+        (await _client.VerifyCodeAsync(phone, "12ab56")).Codes().Should().Equal("CODE_INVALID");
+        (await Database.CountAsync("SELECT count(*) FROM users.users WHERE phone = $1", phone)).Should().Be(0, "a failed attempt creates nothing");
+
+        (await _client.VerifyCodeAsync(phone, code)).Codes().Should().BeEmpty();
+        (await _client.VerifyCodeAsync(phone, code)).Codes().Should().Equal("CODE_INVALID");
+    }
+
+    [Fact]
+    public async Task Expired_code_is_refused()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+        var code = await _client.LatestCodeAsync(phone);
+        await Database.ScalarAsync<object>("UPDATE users.login_codes SET expires_at = now() - interval '1 second' WHERE phone = $1", phone);
+
+        var answer = await _client.VerifyCodeAsync(phone, code);
+
+        answer.Codes().Should().Equal("CODE_INVALID");
+        answer["accessToken"].Should().BeNull();
+        (await Database.CountAsync("SELECT count(*) FROM users.users WHERE phone = $1", phone)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Repeated_failures_make_the_phone_wait_even_for_the_right_code()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+        var code = await _client.LatestCodeAsync(phone);
+        var wrong = code == "999999" ? "999998" : "999999";
+
+        for (var i = 0; i < 3; i++)
+            (await _client.VerifyCodeAsync(phone, wrong)).Codes().Should().Equal("CODE_INVALID");
+
+        var blocked = await _client.VerifyCodeAsync(phone, code);
+        blocked.Codes().Should().Equal("TOO_MANY_ATTEMPTS");
+        blocked["accessToken"].Should().BeNull();
+        (await Database.CountAsync("SELECT count(*) FROM users.users WHERE phone = $1", phone)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Guessing_codes_with_aliases_in_one_document_is_stopped_like_separate_requests()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+        var code = await _client.LatestCodeAsync(phone);
+        var guesses = Enumerable.Range(0, 6).Select(i => $"{(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1 + i) % 1_000_000:D6}").ToList();
+        var aliases = string.Join('\n', guesses.Select((g, i) => $"g{i}: buyerLoginCodeVerify(input: {{ phone: $p, code: \"{g}\" }}) {{ accessToken userErrors {{ code }} }}"));
+
+        var body = await _client.SendAsync($"mutation($p: String!) {{ {aliases} }}", new { p = phone });
+
+        var codes = Enumerable.Range(0, 6).Select(i => body["data"]![$"g{i}"].Codes().Single()).ToList();
+        codes.Take(3).Should().AllBe("CODE_INVALID");
+        codes.Skip(3).Should().AllBe("TOO_MANY_ATTEMPTS");
+        (await _client.VerifyCodeAsync(phone, code)).Codes().Should().Equal("TOO_MANY_ATTEMPTS");
+    }
+
+    [Fact]
+    public async Task Code_sends_per_phone_are_limited_even_when_aliased_in_one_document()
+    {
+        var phone = Gql.NewPhone();
+        var body = await _client.SendAsync("""
+            mutation($p: String!) {
+              a: buyerLoginCodeRequest(input: { phone: $p }) { codeSent userErrors { code } }
+              b: buyerLoginCodeRequest(input: { phone: $p }) { codeSent userErrors { code } }
+              c: buyerLoginCodeRequest(input: { phone: $p }) { codeSent userErrors { code } }
+            }
+            """, new { p = phone });
+
+        var data = body["data"]!;
+        new[] { "a", "b", "c" }.Count(a => data[a]!["codeSent"]!.GetValue<bool>()).Should().Be(1);
+        data["b"].Codes().Should().Equal("RATE_LIMITED");
+        data["c"].Codes().Should().Equal("RATE_LIMITED");
+        (await _client.DevSmsAsync(phone)).Should().ContainSingle();
+    }
+
+    // The per-minute send limit stands between two sign-ins of one phone; a test does not wait a minute, it
+    // clears that one counter the way its window's expiry would.
+    private async Task<System.Text.Json.Nodes.JsonNode> SignInAfterMinuteLimitAsync(string phone)
+    {
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Marketplace.Testing.TestServices.Redis);
+        await using (redis)
+        {
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(phone)))[..32];
+            await redis.GetDatabase().KeyDeleteAsync($"ratelimit:users-code-send-phone-min:{hash}");
+        }
+
+        return await _client.SignInBuyerAsync(phone);
+    }
+}

@@ -1,0 +1,32 @@
+using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Modules;
+using Marketplace.Users.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Users.Tests;
+
+public sealed class DemoDataTests(UsersApp app)
+{
+    [Fact]
+    public async Task Demo_data_gives_a_newcomer_a_buyer_and_a_verified_seller_to_sign_in_as()
+    {
+        // Runs the module's seeders twice, as `seed` would: they are idempotent.
+        for (var run = 0; run < 2; run++)
+        {
+            var module = app.Services.GetRequiredService<ModuleRegistry>().Modules.Single(m => m.Name == "Users");
+            foreach (var seederType in module.Seeders)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                using var context = CallContext.Push(new CallContext(Caller.Service("Users"), CallContext.NewCorrelationId()));
+                await ((IModuleSeeder)scope.ServiceProvider.GetRequiredService(seederType)).SeedAsync(CancellationToken.None);
+            }
+        }
+
+        var client = app.CreateClient();
+        (await Database.CountAsync("SELECT count(*) FROM users.users WHERE phone IN ('+447911123456', '+447911123457')")).Should().Be(2);
+        var seller = await client.LoginSellerAsync("seller@example.com", "demo-seller-passphrase");
+        seller.Codes().Should().BeEmpty();
+        seller["viewer"]!["emailVerified"]!.GetValue<bool>().Should().BeTrue();
+        (await client.LoginSellerAsync("unverified.seller@example.com", "demo-seller-passphrase"))["viewer"]!["emailVerified"]!.GetValue<bool>().Should().BeFalse();
+    }
+}

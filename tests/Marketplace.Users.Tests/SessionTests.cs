@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Marketplace.Users.Tests.Support;
+
+namespace Marketplace.Users.Tests;
+
+public sealed class SessionTests(UsersApp app)
+{
+    private const string Sessions = "{ viewer { sessions { id device ip createdAt lastUsedAt current } } }";
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task Refresh_rotates_the_refresh_token_and_keeps_the_session()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+
+        var refreshed = await _client.RefreshAsync(signedIn.Text("refreshToken"));
+
+        refreshed.Codes().Should().BeEmpty();
+        refreshed.Text("refreshToken").Should().NotBe(signedIn.Text("refreshToken"));
+        refreshed.Text("accessToken").Should().NotBe(signedIn.Text("accessToken"));
+        refreshed["viewer"].Text("sessionId").Should().Be(signedIn["viewer"].Text("sessionId"));
+        (await _client.RefreshAsync(refreshed.Text("refreshToken"))).Codes().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Reusing_a_refresh_token_ends_the_whole_session_family()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+        var first = signedIn.Text("refreshToken");
+        var next = (await _client.RefreshAsync(first)).Text("refreshToken");
+
+        (await _client.RefreshAsync(first)).Codes().Should().Equal("REFRESH_TOKEN_REUSED");
+
+        (await _client.RefreshAsync(next)).Codes().Should().Equal("REFRESH_TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task Two_concurrent_uses_of_one_refresh_token_leave_exactly_one_winner_and_end_the_session()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+
+        var answers = await Task.WhenAll(_client.RefreshAsync(signedIn.Text("refreshToken")), _client.RefreshAsync(signedIn.Text("refreshToken")));
+
+        answers.Count(a => a.Codes().Length == 0).Should().Be(1);
+        answers.Single(a => a.Codes().Length > 0).Codes().Should().Equal("REFRESH_TOKEN_REUSED");
+        (await _client.RefreshAsync(answers.Single(a => a.Codes().Length == 0).Text("refreshToken"))).Codes().Should().Equal("REFRESH_TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task Session_records_the_client_address_and_device()
+    {
+        var phone = Gql.NewPhone();
+        await _client.SendAsync("mutation($p: String!) { buyerLoginCodeRequest(input: { phone: $p }) { codeSent } }", new { p = phone }, clientIp: "192.0.2.44");
+        var signedIn = (await _client.SendAsync($"mutation($p: String!, $c: String!) {{ buyerLoginCodeVerify(input: {{ phone: $p, code: $c }}) {{ {Gql.SignInFields} }} }}", new { p = phone, c = await _client.LatestCodeAsync(phone) }, clientIp: "192.0.2.44")).Data("buyerLoginCodeVerify");
+
+        var session = (await _client.SendAsync(Sessions, token: signedIn.Text("accessToken")))["data"]!["viewer"]!["sessions"]![0]!;
+
+        session.Text("ip").Should().Be("192.0.2.44");
+        session.Text("device").Should().Be("UsersTests/1.0");
+        session["current"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Unknown_refresh_token_is_refused()
+    {
+        var answer = await _client.RefreshAsync("not-a-token");
+
+        answer.Codes().Should().Equal("REFRESH_TOKEN_INVALID");
+        answer["accessToken"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session_for_refresh_and_for_the_module()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+        var token = signedIn.Text("accessToken");
+
+        var logout = await _client.SendAsync("mutation { logout { success userErrors { code } } }", token: token);
+        logout["data"]!["logout"]!["success"]!.GetValue<bool>().Should().BeTrue();
+
+        (await _client.RefreshAsync(signedIn.Text("refreshToken"))).Codes().Should().Equal("REFRESH_TOKEN_INVALID");
+        var sessions = await _client.SendAsync(Sessions, token: token);
+        sessions["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task Logout_needs_a_signed_in_caller()
+    {
+        var answer = await _client.SendAsync("mutation { logout { success } }");
+
+        answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task Sessions_are_listed_for_their_owner_and_revocable_by_them_only()
+    {
+        var phone = Gql.NewPhone();
+        var first = await _client.SignInBuyerAsync(phone);
+        await ClearMinuteLimitAsync(phone);
+        var second = await _client.SignInBuyerAsync(phone);
+        var stranger = await _client.SignInBuyerAsync();
+
+        var listed = (await _client.SendAsync(Sessions, token: second.Text("accessToken")))["data"]!["viewer"]!["sessions"]!.AsArray();
+        listed.Should().HaveCount(2);
+        listed.Single(s => s!["current"]!.GetValue<bool>())!.Text("device").Should().Be("UsersTests/1.0");
+        var firstSession = listed.Single(s => !s!["current"]!.GetValue<bool>())!.Text("id");
+        listed[0]!.Text("createdAt").Should().EndWith("Z");
+
+        (await RevokeAsync(firstSession, stranger.Text("accessToken"))).Codes().Should().Equal("SESSION_NOT_FOUND");
+        (await _client.RefreshAsync(first.Text("refreshToken"))).Codes().Should().BeEmpty("a stranger cannot end it");
+
+        var revoked = await RevokeAsync(firstSession, second.Text("accessToken"));
+        revoked["success"]!.GetValue<bool>().Should().BeTrue();
+        var remaining = (await _client.SendAsync(Sessions, token: second.Text("accessToken")))["data"]!["viewer"]!["sessions"]!.AsArray();
+        remaining.Should().ContainSingle();
+    }
+
+    private async Task<JsonNode> RevokeAsync(string sessionId, string token) =>
+        (await _client.SendAsync("mutation($id: ID!) { sessionRevoke(input: { id: $id }) { success userErrors { code } } }", new { id = sessionId }, token))["data"]!["sessionRevoke"]!;
+
+    private static async Task ClearMinuteLimitAsync(string phone)
+    {
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Marketplace.Testing.TestServices.Redis);
+        await using (redis)
+        {
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(phone)))[..32];
+            await redis.GetDatabase().KeyDeleteAsync($"ratelimit:users-code-send-phone-min:{hash}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Marketplace.Users.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(UsersApp))]
