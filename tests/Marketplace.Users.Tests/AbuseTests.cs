@@ -8,7 +8,7 @@ public sealed class AbuseTests(UsersApp app)
 {
     private readonly HttpClient _client = app.CreateClient();
 
-    private static string NewIp() => $"10.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(1, 255)}";
+    internal static string NewIp() => $"10.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(1, 255)}";
 
     [Fact]
     public async Task Code_sends_from_one_client_address_are_limited_across_phones()

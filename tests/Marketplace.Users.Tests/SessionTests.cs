@@ -50,12 +50,14 @@ public sealed class SessionTests(UsersApp app)
     public async Task Session_records_the_client_address_and_device()
     {
         var phone = Gql.NewPhone();
-        await _client.SendAsync("mutation($p: String!) { buyerLoginCodeRequest(input: { phone: $p }) { codeSent } }", new { p = phone }, clientIp: "192.0.2.44");
-        var signedIn = (await _client.SendAsync($"mutation($p: String!, $c: String!) {{ buyerLoginCodeVerify(input: {{ phone: $p, code: $c }}) {{ {Gql.SignInFields} }} }}", new { p = phone, c = await _client.LatestCodeAsync(phone) }, clientIp: "192.0.2.44")).Data("buyerLoginCodeVerify");
+        // An address of its own: per-address send limits live in Redis across runs.
+        var ip = AbuseTests.NewIp();
+        await _client.SendAsync("mutation($p: String!) { buyerLoginCodeRequest(input: { phone: $p }) { codeSent } }", new { p = phone }, clientIp: ip);
+        var signedIn = (await _client.SendAsync($"mutation($p: String!, $c: String!) {{ buyerLoginCodeVerify(input: {{ phone: $p, code: $c }}) {{ {Gql.SignInFields} }} }}", new { p = phone, c = await _client.LatestCodeAsync(phone) }, clientIp: ip)).Data("buyerLoginCodeVerify");
 
         var session = (await _client.SendAsync(Sessions, token: signedIn.Text("accessToken")))["data"]!["viewer"]!["sessions"]![0]!;
 
-        session.Text("ip").Should().Be("192.0.2.44");
+        session.Text("ip").Should().Be(ip);
         session.Text("device").Should().Be("UsersTests/1.0");
         session["current"]!.GetValue<bool>().Should().BeTrue();
     }
@@ -81,6 +83,35 @@ public sealed class SessionTests(UsersApp app)
         (await _client.RefreshAsync(signedIn.Text("refreshToken"))).Codes().Should().Equal("REFRESH_TOKEN_INVALID");
         var sessions = await _client.SendAsync(Sessions, token: token);
         sessions["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task After_logout_the_access_token_is_refused_at_the_gateway_before_it_expires()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+        var token = signedIn.Text("accessToken");
+        (await _client.SendAsync("{ viewer { userId } }", token: token))["data"]!["viewer"]!["userId"].Should().NotBeNull();
+
+        await _client.SendAsync("mutation { logout { success } }", token: token);
+
+        // viewer.userId comes from the token alone (no module call): only the gateway's session check can refuse it.
+        var after = await _client.SendAsync("{ viewer { userId } }", token: token);
+        after["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("UNAUTHENTICATED");
+        after["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("session has ended");
+    }
+
+    [Fact]
+    public async Task When_refresh_token_reuse_ends_a_session_its_access_tokens_stop_working()
+    {
+        var signedIn = await _client.SignInBuyerAsync();
+        var first = signedIn.Text("refreshToken");
+        var refreshed = await _client.RefreshAsync(first);
+        var current = refreshed.Text("accessToken");
+
+        (await _client.RefreshAsync(first)).Codes().Should().Equal("REFRESH_TOKEN_REUSED");
+
+        var after = await _client.SendAsync("{ viewer { userId } }", token: current);
+        after["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("UNAUTHENTICATED");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -18,7 +19,7 @@ public sealed record Authentication(Caller Caller, string? Failure)
 /// <c>typ</c> <c>at+jwt</c>, issuer, audience, lifetime. The caller's id is <c>sub</c>, roles come from the
 /// <c>roles</c> claim, the session from <c>sid</c>.
 /// </summary>
-internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions options)
+internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions options, ISessionRevocations revocations)
 {
     public const string TokenType = "at+jwt";
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256];
@@ -78,6 +79,9 @@ internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions op
             return Failed("the token has no subject");
         var roles = ReadRoles(parsed);
         parsed.TryGetPayloadValue<string>("sid", out var session);
+        // A signed, unexpired token of a session that has ended (logout, revocation, reuse detected) is refused.
+        if (!string.IsNullOrEmpty(session) && await revocations.IsRevokedAsync(session))
+            return Failed("the session has ended");
         return new Authentication(Caller.User(subject, roles, string.IsNullOrEmpty(session) ? null : session), null);
     }
 

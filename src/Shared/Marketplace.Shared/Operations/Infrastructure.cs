@@ -33,6 +33,7 @@ public static class Infrastructure
         redisOptions.ConnectTimeout = 3000;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<RateLimiting.ISubjectRateLimiter, RateLimiting.RedisSubjectRateLimiter>();
+        services.AddSingleton<Security.ISessionRevocations, Security.RedisSessionRevocations>();
 
         var nats = Required(configuration, NatsSetting);
         if (!Uri.TryCreate(nats, UriKind.Absolute, out var natsUri) || natsUri.Scheme is not ("nats" or "tls"))

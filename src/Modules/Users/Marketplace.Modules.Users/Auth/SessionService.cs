@@ -3,6 +3,7 @@ using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
 using Marketplace.Modules.Users.Profiles;
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace Marketplace.Modules.Users.Auth;
 /// Presenting a used token again means it leaked (or the client misbehaves), so the whole session ends
 /// (RFC 9700 §4.14.2 refresh token reuse detection).
 /// </summary>
-internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issuer, UsersOptions options, TimeProvider clock, ILogger<SessionService> logger)
+internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issuer, UsersOptions options, TimeProvider clock, ISessionRevocations revocations, ILogger<SessionService> logger)
 {
     public async Task<SignedIn> StartAsync(User user, ClientInfo? client, CancellationToken cancellationToken)
     {
@@ -72,17 +73,25 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
     public async Task<bool> RevokeAsync(Guid sessionId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.Set<Session>()
+        var revoked = await db.Set<Session>()
             .Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken) > 0;
+        // Its access tokens stop working at the gateway now, not when they expire.
+        await revocations.MarkRevokedAsync([sessionId.ToString()], options.AccessTokenLifetime);
+        return revoked;
     }
 
     public async Task RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await db.Set<Session>()
+        var live = await db.Set<Session>()
             .Where(s => s.UserId == userId && s.RevokedAt == null)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        await db.Set<Session>()
+            .Where(s => live.Contains(s.Id) && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken);
+        await revocations.MarkRevokedAsync(live.Select(id => id.ToString()).ToList(), options.AccessTokenLifetime);
     }
 
     public async Task<Session?> FindLiveAsync(Guid sessionId, CancellationToken cancellationToken)
