@@ -108,6 +108,14 @@ public sealed class NotificationsHost : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>Runs the delivery job for <paramref name="deliveryId"/> once more, as a Hangfire retry would.</summary>
+    public async Task RunDeliveryJobAsync(Guid deliveryId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        using (CallContext.Push(new CallContext(Caller.Service("Notifications"), CallContext.NewCorrelationId())))
+            await scope.ServiceProvider.GetRequiredService<Marketplace.Modules.Notifications.Sending.DeliveryJob>().RunAsync(deliveryId);
+    }
+
     /// <summary>The deliveries of the notifications to one user or address, as the delivery log holds them.</summary>
     public Task<List<Dictionary<string, object?>>> DeliveriesToAsync(string emailOrUserId) => QueryAsync(
         "SELECT d.id, d.channel, d.state, d.attempts, d.last_error, n.id AS notification_id, n.data_json FROM notifications.deliveries d " +
