@@ -18,7 +18,7 @@ internal sealed class ViewerContribution : ISchemaContribution
 
 internal sealed class ViewerType : ObjectGraphType<Caller>
 {
-    public ViewerType()
+    public ViewerType(IEnumerable<IViewerExtension> extensions)
     {
         Name = "Viewer";
         Field<NonNullGraphType<IdGraphType>>("userId").Description("The caller's user id.").Resolve(c => c.Source.Id);
@@ -26,5 +26,7 @@ internal sealed class ViewerType : ObjectGraphType<Caller>
             .Description("BUYER, SELLER and/or ADMIN.")
             .Resolve(c => c.Source.Roles.Order(StringComparer.Ordinal).ToList());
         Field<IdGraphType>("sessionId").Description("The session the token belongs to.").Resolve(c => c.Source.SessionId);
+        foreach (var extension in extensions)
+            extension.ConfigureViewer(this);
     }
 }
