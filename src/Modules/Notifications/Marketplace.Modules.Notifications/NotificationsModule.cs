@@ -3,6 +3,7 @@ using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Modules.Notifications.Email;
 using Marketplace.Modules.Notifications.Events;
 using Marketplace.Modules.Notifications.Persistence;
+using Marketplace.Modules.Notifications.Push;
 using Marketplace.Modules.Notifications.Templates;
 using Marketplace.Shared.Modules;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,11 @@ public sealed class NotificationsModule : IModule
         module.Services.AddScoped<NotificationService>();
         module.Services.AddScoped<IChannelSender, EmailSender>();
         module.Services.AddScoped<IChannelSender, InAppSender>();
+        module.Services.AddScoped<IChannelSender, PushSender>();
+        module.Services.AddSingleton(module.Configuration.GetSection(PushOptions.Section).Get<PushOptions>() ?? new PushOptions());
+        module.Services.AddHttpClient(nameof(FcmClient));
+        module.Services.AddSingleton<FcmClient>();
+        module.Services.AddHostedService<ChannelStatusLog>();
 
         module.AddDbContext<NotificationsDbContext>();
         module.AddContract<NotificationsContractService>();

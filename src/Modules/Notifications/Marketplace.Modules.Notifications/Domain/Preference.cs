@@ -41,3 +41,13 @@ internal sealed class DeviceToken
 
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>A device a push delivery already reached: a retried job skips it.</summary>
+internal sealed class PushSend
+{
+    public Guid DeliveryId { get; set; }
+
+    public Guid DeviceTokenId { get; set; }
+
+    public DateTimeOffset SentAt { get; set; }
+}

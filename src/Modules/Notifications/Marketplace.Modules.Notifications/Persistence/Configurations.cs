@@ -57,3 +57,12 @@ internal sealed class DeviceTokenConfiguration : IEntityTypeConfiguration<Device
         builder.HasIndex(d => d.Token);
     }
 }
+
+internal sealed class PushSendConfiguration : IEntityTypeConfiguration<PushSend>
+{
+    public void Configure(EntityTypeBuilder<PushSend> builder)
+    {
+        builder.ToTable("push_sends");
+        builder.HasKey(p => new { p.DeliveryId, p.DeviceTokenId });
+    }
+}

@@ -15,4 +15,6 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
     public DbSet<Preference> Preferences => Set<Preference>();
 
     public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
+
+    public DbSet<PushSend> PushSends => Set<PushSend>();
 }

@@ -250,6 +250,26 @@ namespace Marketplace.Modules.Notifications.Persistence.Migrations
                     b.ToTable("preferences", "notifications");
                 });
 
+            modelBuilder.Entity("Marketplace.Modules.Notifications.Domain.PushSend", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<Guid>("DeviceTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_token_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("DeliveryId", "DeviceTokenId")
+                        .HasName("pk_push_sends");
+
+                    b.ToTable("push_sends", "notifications");
+                });
+
             modelBuilder.Entity("Marketplace.Shared.Events.DeadLetter", b =>
                 {
                     b.Property<Guid>("Id")
