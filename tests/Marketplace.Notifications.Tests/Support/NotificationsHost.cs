@@ -26,10 +26,15 @@ public sealed class NotificationsHost : IAsyncLifetime
 
     public Maildev Mail { get; } = new(Maildev.ApiUrl);
 
+    public FcmStandIn Fcm { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Database = await TestServices.CreateDatabaseAsync("notifications");
-        Factory = Configure(new MarketplaceFactory(), Database, SubjectPrefix, $"test:nt{_run}:");
+        Fcm = await FcmStandIn.StartAsync();
+        Factory = Configure(new MarketplaceFactory(), Database, SubjectPrefix, $"test:nt{_run}:")
+            .With("Modules:Notifications:Push:ServiceAccountFile", Fcm.ServiceAccountFile)
+            .With("Modules:Notifications:Push:BaseUrl", Fcm.BaseUrl);
         _ = Factory.Services; // starts the host: migrations, consumers, job server
         await Eventually.AssertAsync(async () => await CountAsync("SELECT count(*) FROM notifications.__ef_migrations_history") > 0, TimeSpan.FromSeconds(60), "migrations applied");
     }
@@ -54,6 +59,7 @@ public sealed class NotificationsHost : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Fcm.DisposeAsync();
         await TestServices.DropDatabaseAsync(Database);
     }
 
