@@ -53,6 +53,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSchemaContribution<ViewerContribution>();
 
         services.AddContractClient<NotificationsUserContract.NotificationsUserContractClient>("Notifications");
+        services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
         services.AddSingleton<NotificationsContribution>();
         services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<NotificationsContribution>());
         services.AddViewerExtension<NotificationsContribution>();
@@ -85,6 +86,7 @@ public static class GatewayServiceCollectionExtensions
             http.Response.Headers.CacheControl = "public, max-age=300";
             await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
         });
+        UnsubscribeEndpoint.Map(app);
         return app;
     }
 

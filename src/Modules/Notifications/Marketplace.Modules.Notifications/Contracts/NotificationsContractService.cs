@@ -14,7 +14,7 @@ namespace Marketplace.Modules.Notifications.Contracts;
 /// <c>SendTransactionalEmail</c>: for other modules only (service callers). The request's data may hold a secret
 /// link: it is stored only until the email is sent, and never logged.
 /// </summary>
-internal sealed class NotificationsContractService(NotificationsDbContext db, NotificationService notifications, TemplateCatalog templates)
+internal sealed class NotificationsContractService(NotificationsDbContext db, NotificationService notifications, TemplateCatalog templates, UnsubscribeLinks links)
     : NotificationsContract.NotificationsContractBase
 {
     public override async Task<SendTransactionalEmailResponse> SendTransactionalEmail(SendTransactionalEmailRequest request, ServerCallContext context)
@@ -77,5 +77,28 @@ internal sealed class NotificationsContractService(NotificationsDbContext db, No
 
         notifications.Enqueue(deliveries);
         return new SendTransactionalEmailResponse { NotificationId = notification.Id.ToString() };
+    }
+
+    public override async Task<UnsubscribeByLinkResponse> UnsubscribeByLink(UnsubscribeByLinkRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.User, out var userId)
+            || !Enum.TryParse<Channel>(request.Channel, ignoreCase: false, out var channel)
+            || !Enum.TryParse<Category>(request.Category, ignoreCase: false, out var category)
+            || !links.Verify(userId, channel, category, request.Signature))
+            throw ContractError.PermissionDenied("INVALID_UNSUBSCRIBE_LINK", "This unsubscribe link is not valid.");
+        if (Domain.Preference.IsLocked(category))
+            throw ContractError.FailedPrecondition("CATEGORY_LOCKED", "Account and security notifications cannot be switched off.");
+
+        var row = await db.Preferences.FindAsync([userId, channel, category], context.CancellationToken);
+        if (row is null)
+            db.Preferences.Add(new Domain.Preference { UserId = userId, Channel = channel, Category = category, Enabled = false, UpdatedAt = DateTimeOffset.UtcNow });
+        else
+        {
+            row.Enabled = false;
+            row.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new UnsubscribeByLinkResponse { Channel = FeedMapping.ChannelName(channel), Category = FeedMapping.CategoryName(category) };
     }
 }
