@@ -37,6 +37,9 @@ internal sealed class EmailOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Permits <see cref="SmtpSecurity.None"/> to a non-loopback development server (maildev in docker compose).</summary>
+    public bool AllowPlainTextToDevelopmentServer { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
     public MailKit.Security.SecureSocketOptions SocketOptions => Security switch
@@ -53,7 +56,7 @@ internal sealed class EmailOptions
             return;
         if (Port is <= 0 or > 65535)
             throw new ConfigurationException($"{Section}:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be a TCP port");
-        if (Security == SmtpSecurity.None && !IsLoopback(Host!))
+        if (Security == SmtpSecurity.None && !IsLoopback(Host!) && !AllowPlainTextToDevelopmentServer)
             throw new ConfigurationException($"{Section}:Security", "None", $"plain SMTP is only for a development server on loopback, not {Host}; use StartTls (587) or SslOnConnect (465)");
         if (!MimeKit.MailboxAddress.TryParse(From, out _))
             throw new ConfigurationException($"{Section}:From", From, "is not an email address");
