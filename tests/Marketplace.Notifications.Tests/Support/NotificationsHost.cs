@@ -37,12 +37,28 @@ public sealed class NotificationsHost : IAsyncLifetime
             .With("Modules:Notifications:Push:BaseUrl", Fcm.BaseUrl);
         _ = Factory.Services; // starts the host: migrations, consumers, job server
         await Eventually.AssertAsync(async () => await CountAsync("SELECT count(*) FROM notifications.__ef_migrations_history") > 0, TimeSpan.FromSeconds(60), "migrations applied");
+        // Streams are provisioned in the background at start-up; the tests publish into the Users stream.
+        var js = new NatsJSContext((NatsConnection)Factory.Services.GetRequiredService<INatsConnection>());
+        await Eventually.ReturnsAsync(async () =>
+        {
+            try
+            {
+                await js.GetStreamAsync(EventSubjects.StreamOf("Users", SubjectPrefix));
+                return "ok";
+            }
+            catch (NatsJSException exception)
+            {
+                return exception.Message;
+            }
+        }, v => v == "ok", TimeSpan.FromSeconds(60), "the Users stream exists");
     }
 
     public static MarketplaceFactory Configure(MarketplaceFactory factory, string database, string subjectPrefix, string jobPrefix) => factory
         .With("ConnectionStrings:Marketplace", database)
         .With("Events:SubjectPrefix", subjectPrefix)
         .With("Events:Consumers:Backoff:0", "00:00:01")
+        // JetStream reserves MaxBytes per stream up front: keep test streams small so they never exhaust the server.
+        .With("Events:Streams:MaxBytes", "16777216")
         .With("Jobs:Prefix", jobPrefix)
         .With("Jobs:FirstRetryDelay", "00:00:01")
         .With("Jobs:MaxRetryDelay", "00:00:02")
@@ -53,6 +69,7 @@ public sealed class NotificationsHost : IAsyncLifetime
         .With("Modules:Notifications:Email:From", "Marketplace <no-reply@marketplace.test>")
         .With("Modules:Notifications:Email:ReplyTo", "support@marketplace.test")
         .With("Gateway:Auth:KeyRefreshMinInterval", "00:00:00")
+        .With("Gateway:ExposeExceptionDetails", "true")
         .With("Gateway:RateLimitPerIp", "0")
         .With("Gateway:RateLimitPerUser", "0");
 
@@ -60,6 +77,20 @@ public sealed class NotificationsHost : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Fcm.DisposeAsync();
+        await using (var nats = new NatsConnection(NatsOpts.Default with { Url = TestServices.Nats }))
+        {
+            var js = new NatsJSContext(nats);
+            var mine = new List<string>();
+            await foreach (var name in js.ListStreamNamesAsync())
+            {
+                if (name.StartsWith(EventSubjects.StreamOf("", SubjectPrefix).TrimEnd('_'), StringComparison.Ordinal))
+                    mine.Add(name);
+            }
+
+            foreach (var name in mine)
+                await js.DeleteStreamAsync(name);
+        }
+
         await TestServices.DropDatabaseAsync(Database);
     }
 

@@ -144,7 +144,7 @@ internal sealed class NotificationsUserContractService(NotificationsDbContext db
         try
         {
             await foreach (var item in feed.WatchAsync(userId, context.CancellationToken))
-                await responseStream.WriteAsync(item, context.CancellationToken);
+                await responseStream.WriteAsync(item);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
