@@ -77,21 +77,25 @@ public sealed class NotificationsHost : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Fcm.DisposeAsync();
-        await using (var nats = new NatsConnection(NatsOpts.Default with { Url = TestServices.Nats }))
-        {
-            var js = new NatsJSContext(nats);
-            var mine = new List<string>();
-            await foreach (var name in js.ListStreamNamesAsync())
-            {
-                if (name.StartsWith(EventSubjects.StreamOf("", SubjectPrefix).TrimEnd('_'), StringComparison.Ordinal))
-                    mine.Add(name);
-            }
-
-            foreach (var name in mine)
-                await js.DeleteStreamAsync(name);
-        }
+        await DeleteStreamsAsync(SubjectPrefix);
 
         await TestServices.DropDatabaseAsync(Database);
+    }
+
+    /// <summary>Deletes the JetStream streams of one subject prefix (JetStream reserves their size until then).</summary>
+    public static async Task DeleteStreamsAsync(string subjectPrefix)
+    {
+        await using var nats = new NatsConnection(NatsOpts.Default with { Url = TestServices.Nats });
+        var js = new NatsJSContext(nats);
+        var mine = new List<string>();
+        await foreach (var name in js.ListStreamNamesAsync())
+        {
+            if (name.StartsWith(EventSubjects.StreamOf("", subjectPrefix).TrimEnd('_'), StringComparison.Ordinal))
+                mine.Add(name);
+        }
+
+        foreach (var name in mine)
+            await js.DeleteStreamAsync(name);
     }
 
     /// <summary>The Notifications contract as another module (a service caller) calls it.</summary>
