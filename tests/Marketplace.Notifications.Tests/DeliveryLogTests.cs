@@ -1,74 +1,68 @@
 using System.Net;
 using System.Net.Sockets;
 using Marketplace.Modules.Notifications.Contracts;
-using Marketplace.Modules.Notifications.Contracts.V1;
+using Marketplace.Modules.Notifications.Domain;
+using Marketplace.Modules.Notifications.Email;
+using Marketplace.Modules.Notifications.Persistence;
+using Marketplace.Modules.Notifications.Sending;
+using Marketplace.Modules.Notifications.Templates;
 using Marketplace.Notifications.Tests.Support;
-using Marketplace.Shared.Contracts;
-using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Marketplace.Notifications.Tests;
 
-public sealed class DeliveryLogTests
+[Collection(NotificationsCollection.Name)]
+public sealed class DeliveryLogTests(NotificationsHost host)
 {
     [Fact]
-    public async Task An_unreachable_SMTP_server_is_retried_with_backoff_and_logged_with_reason_and_attempts()
+    public async Task An_unreachable_SMTP_server_is_retried_then_logged_failed_with_reason_and_attempts()
     {
-        // A loopback port nobody listens on: connection refused, a transient failure.
+        // An SMTP "server" that hangs up on every connection: a transient failure, every time.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var deadPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var run = Guid.NewGuid().ToString("N")[..10];
-        var database = await TestServices.CreateDatabaseAsync("notifications_smtp");
-        var factory = NotificationsHost.Configure(new MarketplaceFactory(), database, $"nd{run}", $"test:nd{run}:")
-            .With("Modules:Notifications:Email:Port", deadPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .With("Modules:Notifications:MaxAttempts", "3");
-        try
+        using var hangUp = new CancellationTokenSource();
+        var hangingUp = Task.Run(async () =>
         {
-            var channels = factory.Services.GetRequiredService<ContractChannels>();
-            var to = NotificationsHost.UniqueEmail("unreachable");
-            using (CallContext.Push(new CallContext(Caller.Service("Users"), CallContext.NewCorrelationId())))
+            while (!hangUp.IsCancellationRequested)
             {
-                await new NotificationsContract.NotificationsContractClient(channels.InvokerFor("Notifications")).SendTransactionalEmailAsync(new SendTransactionalEmailRequest
-                {
-                    Template = TransactionalTemplates.PasswordReset,
-                    RecipientEmail = to,
-                    IdempotencyKey = Guid.NewGuid().ToString(),
-                    Data = { ["displayName"] = "Kim", ["resetUrl"] = "https://marketplace.test/reset?t=secret" },
-                });
+                using var connection = await listener.AcceptTcpClientAsync(hangUp.Token);
+                connection.Client.Close();
             }
+        });
+        var to = NotificationsHost.UniqueEmail("unreachable");
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<NotificationsDbContext>();
+        // Planned and saved without enqueueing, so only the job runs below touch it.
+        var (notification, deliveries) = await services.GetRequiredService<NotificationService>().PlanAsync(
+            new NotificationRequest(TransactionalTemplates.PasswordReset, null, to, "en",
+                new Dictionary<string, string> { ["displayName"] = "Kim", ["resetUrl"] = "https://marketplace.test/reset?t=secret" },
+                "test:" + Guid.NewGuid(), [Channel.Email]),
+            CancellationToken.None);
+        await db.SaveChangesAsync();
+        var email = new EmailSender(
+            new EmailOptions { Host = "127.0.0.1", Port = ((IPEndPoint)listener.LocalEndpoint).Port, Security = SmtpSecurity.None, Timeout = TimeSpan.FromSeconds(5) },
+            services.GetRequiredService<UnsubscribeLinks>());
+        var job = new DeliveryJob(db, services.GetRequiredService<TemplateCatalog>(), [email], new NotificationsOptions { MaxAttempts = 3 }, NullLogger<DeliveryJob>.Instance);
+        var deliveryId = deliveries.Single().Id;
 
-            var host = new DeliveryLogProbe(database);
-            var failed = await NotificationsHost.UntilAsync(
-                () => host.QueryAsync("SELECT state, attempts, last_error FROM notifications.deliveries"),
-                rows => rows.Count == 1 && (string)rows[0]["state"]! == "Failed",
-                "the delivery failed after its attempts");
+        var first = () => job.RunAsync(deliveryId);
+        await first.Should().ThrowAsync<DeliveryRetryException>("Hangfire retries it with exponential backoff");
+        var afterFirst = (await host.DeliveriesToAsync(to)).Single();
+        await first.Should().ThrowAsync<DeliveryRetryException>();
+        await job.RunAsync(deliveryId); // the last attempt gives up: nothing left to retry
 
-            failed[0]["attempts"].Should().Be(3);
-            ((string)failed[0]["last_error"]!).Should().StartWith("SMTP: SocketException");
-            (await host.QueryAsync("SELECT data_json FROM notifications.notifications"))[0]["data_json"].Should().BeNull("a failed delivery no longer needs the secret link");
-        }
-        finally
-        {
-            await factory.DisposeAsync();
-            await TestServices.DropDatabaseAsync(database);
-            await NotificationsHost.DeleteStreamsAsync($"nd{run}");
-        }
-    }
-
-    private sealed class DeliveryLogProbe(string database)
-    {
-        public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql)
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(database);
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<Dictionary<string, object?>>();
-            while (await reader.ReadAsync())
-                rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-            return rows;
-        }
+        afterFirst["state"].Should().Be("Retrying");
+        afterFirst["attempts"].Should().Be(1);
+        var logged = (await host.DeliveriesToAsync(to)).Single();
+        logged["state"].Should().Be("Failed");
+        logged["attempts"].Should().Be(3);
+        ((string)logged["last_error"]!).Should().StartWith("SMTP: ");
+        logged["data_json"].Should().BeNull("a failed delivery no longer needs the secret link");
+        (await host.Mail.MessagesToAsync(to)).Should().BeEmpty();
+        await hangUp.CancelAsync();
+        await hangingUp.ContinueWith(_ => { }, TaskScheduler.Default);
+        notification.Id.Should().NotBeEmpty();
     }
 }

@@ -42,6 +42,8 @@ internal sealed partial class DeliveryJob(
             return;
         }
 
+        // The claim bypassed the change tracker: read the row as it now is, never a copy tracked earlier.
+        db.ChangeTracker.Clear();
         var delivery = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken);
         var notification = await db.Notifications.SingleAsync(n => n.Id == delivery.NotificationId, cancellationToken);
         var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel);

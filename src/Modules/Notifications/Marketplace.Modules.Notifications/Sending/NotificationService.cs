@@ -22,7 +22,7 @@ internal sealed record NotificationRequest(
 /// entry (whose delivery job is the live signal to subscribers); enqueues one delivery job per delivery. Same idempotency key → the first notification, nothing new.
 /// Does not save: the caller's unit of work (contract method or event consumer transaction) does.
 /// </summary>
-internal sealed class NotificationService(NotificationsDbContext db, TemplateCatalog templates, IJobScheduler jobs)
+internal sealed class NotificationService(NotificationsDbContext db, TemplateCatalog templates, IJobScheduler jobs, Push.FcmClient fcm)
 {
     public async Task<Notification?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.IdempotencyKey == idempotencyKey, cancellationToken);
@@ -63,6 +63,8 @@ internal sealed class NotificationService(NotificationsDbContext db, TemplateCat
         var deliveries = allowed
             .Where(c => c != Channel.Email || !string.IsNullOrWhiteSpace(request.RecipientEmail))
             .Where(c => c == Channel.Email || request.UserId is not null)
+            // Push without FCM credentials is off (one line at start-up), not a failed delivery per notification.
+            .Where(c => c != Channel.Push || fcm.Enabled)
             .Select(c => new Delivery
             {
                 Id = Guid.CreateVersion7(),
