@@ -45,6 +45,26 @@ public sealed class TransactionalEmailTests(NotificationsHost host)
             "SELECT count(*) FROM notifications.notifications WHERE id = @id AND data_json IS NULL", ("id", Guid.Parse(first.NotificationId))) == 1, NotificationsHost.Patience, "data purged");
     }
 
+    [Fact]
+    public async Task Concurrent_retries_with_one_idempotency_key_get_one_notification_and_one_email()
+    {
+        var to = NotificationsHost.UniqueEmail("race");
+        var request = new SendTransactionalEmailRequest
+        {
+            Template = TransactionalTemplates.EmailChangeVerification,
+            RecipientEmail = to,
+            IdempotencyKey = "change-" + Guid.NewGuid(),
+            Data = { ["displayName"] = "Rae", ["verificationUrl"] = "https://marketplace.test/verify-change?t=" + Guid.NewGuid().ToString("N") },
+        };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Contract.SendTransactionalEmailAsync(request))));
+
+        responses.Select(r => r.NotificationId).Distinct().Should().ContainSingle();
+        await NotificationsHost.UntilAsync(() => host.DeliveriesToAsync(to), d => d.Count == 1 && (string)d[0]["state"]! == "Sent", "sent");
+        (await host.Mail.MessagesToAsync(to)).Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData(CallerKind.User)]
     [InlineData(CallerKind.Anonymous)]
