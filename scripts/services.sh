@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Local services for development and tests: PostgreSQL 15 + PostGIS 3, Redis 7, NATS with JetStream.
-# Installs what is missing (apt, as root or with sudo), then starts each on loopback with its data under
-# .local/ in the project, so the machine's own services are never touched.
+# Local services for development and tests: PostgreSQL 15 + PostGIS 3, Redis 7, NATS with JetStream, and
+# maildev (an SMTP server with a web inbox and REST API, from npm). Installs what is missing (apt, as root or
+# with sudo; maildev with npm into .local/tools), then starts each on loopback with its data under .local/ in
+# the project, so the machine's own services are never touched.
 #
 #   scripts/services.sh start    install if needed, start, wait until each answers (idempotent)
 #   scripts/services.sh stop     stop what this script started
@@ -15,6 +16,10 @@ PG_PORT="${MARKETPLACE_PG_PORT:-15432}"
 REDIS_PORT="${MARKETPLACE_REDIS_PORT:-16379}"
 NATS_PORT="${MARKETPLACE_NATS_PORT:-14222}"
 NATS_MONITOR_PORT="${MARKETPLACE_NATS_MONITOR_PORT:-18222}"
+SMTP_PORT="${MARKETPLACE_SMTP_PORT:-11025}"
+MAILDEV_WEB_PORT="${MARKETPLACE_MAILDEV_WEB_PORT:-11080}"
+MAILDEV_VERSION=2.2.1
+TOOLS="$ROOT/.local/tools"
 PG_USER=marketplace
 PG_PASSWORD=marketplace
 PG_DB=marketplace
@@ -117,7 +122,34 @@ start_nats() {
   wait_for NATS "$NATS_PORT" 15
 }
 
+install_maildev() {
+  [ -x "$TOOLS/node_modules/.bin/maildev" ] && return 0
+  command -v npm >/dev/null || die "npm is needed to install maildev (apt-get install npm)"
+  log "installing maildev $MAILDEV_VERSION (npm, into $TOOLS)"
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "maildev@$MAILDEV_VERSION" >/dev/null \
+    || die "npm install maildev failed"
+}
+
+start_maildev() {
+  mkdir -p "$DATA/maildev" "$DATA/logs"
+  if port_open "$SMTP_PORT" && [ ! -f "$DATA/maildev/maildev.pid" ]; then
+    die "127.0.0.1:$SMTP_PORT is taken by another process (not this project's maildev); set MARKETPLACE_SMTP_PORT"
+  fi
+  if ! port_open "$SMTP_PORT"; then
+    log "starting maildev: SMTP on 127.0.0.1:$SMTP_PORT, inbox on http://127.0.0.1:$MAILDEV_WEB_PORT"
+    setsid nohup "$TOOLS/node_modules/.bin/maildev" --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" \
+      --web-ip 127.0.0.1 --mail-directory "$DATA/maildev/mail" >>"$DATA/logs/maildev.log" 2>&1 </dev/null &
+    echo $! >"$DATA/maildev/maildev.pid"
+  fi
+  wait_for maildev "$SMTP_PORT" 30
+  wait_for "maildev web" "$MAILDEV_WEB_PORT" 30
+}
+
 stop_all() {
+  if [ -f "$DATA/maildev/maildev.pid" ]; then
+    log "stopping maildev"; kill "$(cat "$DATA/maildev/maildev.pid")" 2>/dev/null || true; rm -f "$DATA/maildev/maildev.pid"
+  fi
   if [ -f "$DATA/postgres/postmaster.pid" ]; then
     log "stopping PostgreSQL"; pg_run "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null || true
   fi
@@ -130,7 +162,7 @@ stop_all() {
 }
 
 status() {
-  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "NATS:$NATS_PORT"; do
+  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "NATS:$NATS_PORT" "maildev-SMTP:$SMTP_PORT" "maildev-web:$MAILDEV_WEB_PORT"; do
     if port_open "${s#*:}"; then echo "${s%%:*}: up on 127.0.0.1:${s#*:}"; else echo "${s%%:*}: down"; fi
   done
 }
@@ -140,11 +172,15 @@ print_env() {
 export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=$PG_USER;Password=$PG_PASSWORD"
 export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
 export ConnectionStrings__Nats="nats://127.0.0.1:$NATS_PORT"
+export Modules__Notifications__Email__Host=127.0.0.1
+export Modules__Notifications__Email__Port=$SMTP_PORT
+export Modules__Notifications__Email__Security=None
+export MAILDEV_API_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
 ENV
 }
 
 case "${1:-start}" in
-  start) install_missing; start_postgres; start_redis; start_nats; status ;;
+  start) install_missing; install_maildev; start_postgres; start_redis; start_nats; start_maildev; status ;;
   stop) stop_all ;;
   status) status ;;
   env) print_env ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite against real services: starts PostgreSQL+PostGIS, Redis and NATS (installing them when
+# The whole test suite against real services: starts PostgreSQL+PostGIS, Redis, NATS and maildev (installing them when
 # missing), builds the solution and runs every test project. Ends with one line: "N passed, N failed, N skipped".
 #   scripts/test.sh                     everything
 #   scripts/test.sh --filter Category   extra arguments go to 'dotnet test'

@@ -5,10 +5,12 @@ using Marketplace.Gateway.Errors;
 using Marketplace.Gateway.Execution;
 using Marketplace.Gateway.Http;
 using Marketplace.Gateway.Limits;
+using Marketplace.Gateway.Notifications;
 using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Gateway.Users;
 using Marketplace.Gateway.WebSockets;
+using Marketplace.Modules.Notifications.Contracts.V1;
 using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
@@ -61,6 +63,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddTransient(typeof(AddressPayloadType<>));
         services.AddTransient(typeof(AddressIdInputType<>));
 
+        services.AddContractClient<NotificationsUserContract.NotificationsUserContractClient>("Notifications");
+        services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
+        services.AddSingleton<NotificationsContribution>();
+        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<NotificationsContribution>());
+        services.AddViewerExtension<NotificationsContribution>();
+        services.AddTransient<ConnectionType<NotificationType, FeedItem>>();
+        services.AddTransient<EdgeType<NotificationType, FeedItem>>();
+
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
             .AddSystemTextJson()
@@ -101,6 +111,7 @@ public static class GatewayServiceCollectionExtensions
         });
         if (app.Environment.IsDevelopment())
             app.MapGet("/dev/sms", DevelopmentSmsEndpoint.HandleAsync);
+        UnsubscribeEndpoint.Map(app);
         return app;
     }
 

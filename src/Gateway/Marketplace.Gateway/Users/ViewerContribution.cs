@@ -30,7 +30,7 @@ internal sealed record ViewerSource(Caller Caller, UserProfile? Profile)
 
 internal sealed class ViewerType : ObjectGraphType<ViewerSource>
 {
-    public ViewerType()
+    public ViewerType(IEnumerable<IViewerExtension> extensions)
     {
         Name = "Viewer";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id of the user.").Resolve(c => GlobalId.Encode("User", c.Source.Caller.Id!));
@@ -71,6 +71,8 @@ internal sealed class ViewerType : ObjectGraphType<ViewerSource>
                 using var scope = CallContext.Push(c.GetCallContext() with { Caller = c.Source.Caller });
                 return (await Users(c).ListSessionsAsync(new ListSessionsRequest(), cancellationToken: c.CancellationToken)).Sessions.ToList();
             });
+        foreach (var extension in extensions)
+            extension.ConfigureViewer(this);
     }
 
     // Resolved per request, not at schema build: the schema never depends on how the contract is reached.

@@ -1,5 +1,13 @@
+using Marketplace.Modules.Notifications.Contracts;
+using Marketplace.Modules.Notifications.Sending;
+using Marketplace.Modules.Notifications.Email;
+using Marketplace.Modules.Notifications.Events;
 using Marketplace.Modules.Notifications.Persistence;
+using Marketplace.Modules.Notifications.Push;
+using Marketplace.Modules.Notifications.Templates;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Modules.Notifications;
 
@@ -12,6 +20,31 @@ public sealed class NotificationsModule : IModule
 
     public void Register(ModuleBuilder module)
     {
+        // Checked now, so a broken template or SMTP setting stops the host at start-up with one line.
+        var templates = TemplateCatalog.Load(module.Configuration[TemplateCatalog.PathSetting]);
+        var email = module.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        email.Validate();
+        var options = module.Settings.Get<NotificationsOptions>() ?? new NotificationsOptions();
+
+        module.Services.AddSingleton(templates);
+        module.Services.AddSingleton(email);
+        module.Services.AddSingleton(options);
+        module.Services.AddSingleton<UnsubscribeLinks>();
+        module.Services.AddSingleton<FeedBroadcaster>();
+        module.Services.AddScoped<NotificationService>();
+        module.Services.AddScoped<IChannelSender, EmailSender>();
+        module.Services.AddScoped<IChannelSender, InAppSender>();
+        module.Services.AddScoped<IChannelSender, PushSender>();
+        module.Services.AddSingleton(module.Configuration.GetSection(PushOptions.Section).Get<PushOptions>() ?? new PushOptions());
+        module.Services.AddHttpClient(nameof(FcmClient));
+        module.Services.AddSingleton<FcmClient>();
+        module.Services.AddHostedService<ChannelStatusLog>();
+
         module.AddDbContext<NotificationsDbContext>();
+        module.AddContract<NotificationsContractService>();
+        module.AddContract<NotificationsUserContractService>();
+        module.AddJob<DeliveryJob>();
+        foreach (var rule in NotificationRules.All)
+            rule.Declare(module);
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Modules.Notifications.Domain;
 using Marketplace.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,4 +7,14 @@ namespace Marketplace.Modules.Notifications.Persistence;
 internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "notifications";
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<Preference> Preferences => Set<Preference>();
+
+    public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
+
+    public DbSet<PushSend> PushSends => Set<PushSend>();
 }

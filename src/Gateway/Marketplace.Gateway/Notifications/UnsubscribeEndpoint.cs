@@ -1,0 +1,40 @@
+using Grpc.Core;
+using Marketplace.Modules.Notifications.Contracts.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Gateway.Notifications;
+
+/// <summary>
+/// <c>/notifications/unsubscribe</c>, the target of the <c>List-Unsubscribe</c> header and the link in non-essential
+/// email. POST (mail clients' one-click, RFC 8058, or the page's button) switches the category off; GET only shows a
+/// button, because link scanners fetch every URL in a mail and must not unsubscribe anyone.
+/// </summary>
+internal static class UnsubscribeEndpoint
+{
+    public const string Path = "/notifications/unsubscribe";
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet(Path, (HttpContext http) => Results.Content(
+            "<!doctype html><html><body><form method=\"post\"><p>Stop these emails?</p><button type=\"submit\">Unsubscribe</button></form></body></html>",
+            "text/html; charset=utf-8"));
+        app.MapPost(Path, async (HttpContext http) =>
+        {
+            var q = http.Request.Query;
+            var contract = http.RequestServices.GetRequiredService<NotificationsContract.NotificationsContractClient>();
+            try
+            {
+                var done = await contract.UnsubscribeByLinkAsync(
+                    new UnsubscribeByLinkRequest { User = q["u"].ToString(), Channel = q["ch"].ToString(), Category = q["c"].ToString(), Signature = q["s"].ToString() },
+                    cancellationToken: http.RequestAborted);
+                return Results.Content($"<!doctype html><html><body><p>Unsubscribed from {done.Category.ToLowerInvariant().Replace('_', ' ')} notifications by {done.Channel.ToLowerInvariant()}.</p></body></html>", "text/html; charset=utf-8");
+            }
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.PermissionDenied or StatusCode.FailedPrecondition)
+            {
+                return Results.Content("<!doctype html><html><body><p>This unsubscribe link is not valid.</p></body></html>", "text/html; charset=utf-8", statusCode: 400);
+            }
+        }).DisableAntiforgery();
+    }
+}

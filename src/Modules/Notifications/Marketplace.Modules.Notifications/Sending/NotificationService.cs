@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Marketplace.Modules.Notifications.Domain;
+using Marketplace.Modules.Notifications.Persistence;
+using Marketplace.Modules.Notifications.Templates;
+using Marketplace.Shared.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Modules.Notifications.Sending;
+
+/// <summary>What to tell whom: the template decides the category, preferences decide the channels.</summary>
+internal sealed record NotificationRequest(
+    string Template,
+    Guid? UserId,
+    string? RecipientEmail,
+    string? Locale,
+    IReadOnlyDictionary<string, string> Data,
+    string IdempotencyKey,
+    IReadOnlyCollection<Channel> Channels);
+
+/// <summary>
+/// Turns a request into a notification row, one delivery row per allowed outbound channel and, for in-app, a feed
+/// entry (whose delivery job is the live signal to subscribers); enqueues one delivery job per delivery. Same idempotency key → the first notification, nothing new.
+/// Does not save: the caller's unit of work (contract method or event consumer transaction) does.
+/// </summary>
+internal sealed class NotificationService(NotificationsDbContext db, TemplateCatalog templates, IJobScheduler jobs, Push.FcmClient fcm)
+{
+    public async Task<Notification?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    /// <summary>Adds the rows; returns the notification and the deliveries whose jobs to enqueue once saved (or now).</summary>
+    public async Task<(Notification Notification, IReadOnlyList<Delivery> Deliveries)> PlanAsync(NotificationRequest request, CancellationToken cancellationToken)
+    {
+        var definition = templates.Definition(request.Template);
+        var now = DateTimeOffset.UtcNow;
+        var notification = new Notification
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = request.UserId,
+            RecipientEmail = request.RecipientEmail,
+            Template = request.Template,
+            Category = definition.Category,
+            Locale = templates.ResolveLocale(request.Template, request.Locale),
+            DataJson = request.Data.Count == 0 ? null : JsonSerializer.Serialize(request.Data),
+            IdempotencyKey = request.IdempotencyKey,
+            CreatedAt = now,
+        };
+
+        var allowed = new List<Channel>();
+        foreach (var channel in request.Channels.Distinct())
+        {
+            if (await AllowedAsync(request.UserId, channel, definition.Category, cancellationToken))
+                allowed.Add(channel);
+        }
+
+        if (allowed.Contains(Channel.InApp) && request.UserId is not null)
+        {
+            var rendered = templates.Render(request.Template, notification.Locale, request.Data);
+            notification.InFeed = true;
+            notification.Title = rendered.Subject;
+            notification.Body = rendered.Text.Trim();
+        }
+
+        var deliveries = allowed
+            .Where(c => c != Channel.Email || !string.IsNullOrWhiteSpace(request.RecipientEmail))
+            .Where(c => c == Channel.Email || request.UserId is not null)
+            // Push without FCM credentials is off (one line at start-up), not a failed delivery per notification.
+            .Where(c => c != Channel.Push || fcm.Enabled)
+            .Select(c => new Delivery
+            {
+                Id = Guid.CreateVersion7(),
+                NotificationId = notification.Id,
+                Channel = c,
+                State = DeliveryState.Queued,
+                CreatedAt = now,
+                UpdatedAt = now,
+            })
+            .ToList();
+
+        db.Notifications.Add(notification);
+        db.Deliveries.AddRange(deliveries);
+        return (notification, deliveries);
+    }
+
+    public void Enqueue(IEnumerable<Delivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+            jobs.Enqueue<DeliveryJob>(job => job.RunAsync(delivery.Id));
+    }
+
+    public async Task EnqueueQueuedAsync(Guid notificationId, CancellationToken cancellationToken) =>
+        Enqueue(await db.Deliveries.AsNoTracking().Where(d => d.NotificationId == notificationId && d.State == DeliveryState.Queued).ToListAsync(cancellationToken));
+
+    private async Task<bool> AllowedAsync(Guid? userId, Channel channel, Category category, CancellationToken cancellationToken)
+    {
+        if (Preference.IsLocked(category))
+            return true;
+        if (userId is null)
+            return Preference.Default(category);
+        var stored = await db.Preferences.AsNoTracking()
+            .Where(p => p.UserId == userId && p.Channel == channel && p.Category == category)
+            .Select(p => (bool?)p.Enabled)
+            .FirstOrDefaultAsync(cancellationToken);
+        return stored ?? Preference.Default(category);
+    }
+}
