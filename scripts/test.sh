@@ -22,6 +22,9 @@ log="$ROOT/.local/test-run.log"
 mkdir -p "$ROOT/.local"
 dotnet build Marketplace.sln -c Release -nologo -clp:ErrorsOnly
 
+# Migrate the shared test database once, before the suites start their hosts side by side.
+(cd src/Host/Marketplace.Host/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development dotnet Marketplace.Host.dll migrate)
+
 set +e
 dotnet test Marketplace.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

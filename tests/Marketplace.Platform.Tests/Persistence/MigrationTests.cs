@@ -48,6 +48,24 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Processes_migrating_one_database_at_once_both_succeed()
+    {
+        var database = await TestServices.CreateDatabaseAsync("migrate");
+        try
+        {
+            var results = await Task.WhenAll(Migrate(database), Migrate(database), Migrate(database));
+
+            results.Should().AllSatisfy(r => r.ExitCode.Should().Be(0, r.StandardError + r.StandardOutput));
+            foreach (var schema in ModuleSchemas)
+                (await TableExists(database, schema, "__ef_migrations_history")).Should().BeTrue();
+        }
+        finally
+        {
+            await TestServices.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task A_module_with_its_own_connection_string_migrates_into_its_own_database()
     {
         var shared = await TestServices.CreateDatabaseAsync("migrate");

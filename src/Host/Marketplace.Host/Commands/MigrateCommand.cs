@@ -2,6 +2,7 @@ using Marketplace.Shared.Modules;
 using Marketplace.Shared.Operations;
 using Marketplace.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Marketplace.Host.Commands;
 
@@ -18,25 +19,47 @@ internal static class MigrateCommand
         return 0;
     }
 
+    // Any constant will do, as long as every process uses the same one: it names "migrations" for pg_advisory_lock.
+    private const long MigrationLockKey = 0x4d61726b65745031;
+
     public static async Task MigrateAllAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Migrate");
-        foreach (var module in services.GetRequiredService<ModuleRegistry>().Modules)
+        var sources = services.GetServices<ModuleDataSource>().ToList();
+        var modules = services.GetRequiredService<ModuleRegistry>().Modules.Where(m => m.DbContextType is not null).ToList();
+
+        // Replicas (or test hosts) starting together must not apply the same migrations at once: per database,
+        // one process migrates while the others wait on a session-level advisory lock, then find nothing pending.
+        foreach (var group in modules.GroupBy(m => sources.First(s => s.Module == m.Name).DataSource))
         {
-            if (module.DbContextType is null)
-                continue;
-
-            await using var scope = services.CreateAsyncScope();
-            var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
-            if (context.Model.GetDefaultSchema() != module.Schema)
+            await using var gate = await group.Key.OpenConnectionAsync(cancellationToken);
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", gate))
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            try
             {
-                throw new InvalidOperationException(
-                    $"{module.DbContextType.Name} uses schema '{context.Model.GetDefaultSchema()}' but module {module.Name} declares '{module.Schema}'.");
+                foreach (var module in group)
+                    await MigrateModuleAsync(services, module, logger, cancellationToken);
             }
-
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await context.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Module {Module}: schema {Schema} is up to date ({Applied} migration(s) applied)", module.Name, module.Schema, pending.Count);
+            finally
+            {
+                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", gate);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
         }
+    }
+
+    private static async Task MigrateModuleAsync(IServiceProvider services, LoadedModule module, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType!);
+        if (context.Model.GetDefaultSchema() != module.Schema)
+        {
+            throw new InvalidOperationException(
+                $"{module.DbContextType!.Name} uses schema '{context.Model.GetDefaultSchema()}' but module {module.Name} declares '{module.Schema}'.");
+        }
+
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await context.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Module {Module}: schema {Schema} is up to date ({Applied} migration(s) applied)", module.Name, module.Schema, pending.Count);
     }
 }
