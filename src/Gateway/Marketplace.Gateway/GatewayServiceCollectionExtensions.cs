@@ -71,6 +71,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddTransient<ConnectionType<NotificationType, FeedItem>>();
         services.AddTransient<EdgeType<NotificationType, FeedItem>>();
 
+        services.AddContractClient<Modules.Sellers.Contracts.V1.SellersContract.SellersContractClient>("Sellers");
+        services.AddSingleton<Sellers.SellersContribution>();
+        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Sellers.SellersContribution>());
+        services.AddViewerExtension<Sellers.SellersContribution>();
+
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
             .AddSystemTextJson()

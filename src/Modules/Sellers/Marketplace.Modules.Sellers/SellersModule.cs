@@ -1,5 +1,11 @@
+using Marketplace.Modules.Sellers.Contracts;
 using Marketplace.Modules.Sellers.Persistence;
+using Marketplace.Modules.Sellers.Stores;
+using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Modules.Sellers;
 
@@ -13,5 +19,9 @@ public sealed class SellersModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDbContext<SellersDbContext>(spatial: true);
+        module.Services.TryAddSingleton(TimeProvider.System);
+        module.Services.AddScoped<StoreDirectory>();
+        module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
+        module.AddContract<SellersContractService>();
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Modules.Sellers.Domain;
 using Marketplace.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,4 +7,6 @@ namespace Marketplace.Modules.Sellers.Persistence;
 internal sealed class SellersDbContext(DbContextOptions<SellersDbContext> options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "sellers";
+
+    public DbSet<Store> Stores => Set<Store>();
 }
