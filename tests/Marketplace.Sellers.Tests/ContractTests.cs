@@ -65,6 +65,12 @@ public sealed class ContractTests(SellersApp app)
         var near = (await _client.SendAsync("query($lat: Float!, $lon: Float!) { storesNear(location: { latitude: $lat, longitude: $lon }, radiusKm: 1) { nodes { slug } } }", new { lat, lon }))
             .Data("storesNear")["nodes"]!.AsArray();
         near.Select(n => n.Text("slug")).Should().NotContain(slug);
+
+        // node(id:) is a second door: the same rule.
+        var id = (await _client.SendAsync(Query.Replace("slug status", "id", StringComparison.Ordinal), new { s = slug }, token)).Data("store").Text("id");
+        const string Node = "query($i: ID!) { node(id: $i) { id ... on Store { slug status } } }";
+        (await _client.SendAsync(Node, new { i = id }, buyer))["data"]!["node"].Should().BeNull();
+        (await _client.SendAsync(Node, new { i = id }, token)).Data("node").Text("status").Should().Be("CLOSED");
     }
 
     [Fact]

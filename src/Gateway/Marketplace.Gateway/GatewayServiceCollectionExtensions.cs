@@ -75,6 +75,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<Sellers.SellersContribution>();
         services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Sellers.SellersContribution>());
         services.AddViewerExtension<Sellers.SellersContribution>();
+        services.AddNodeResolver<Sellers.StoreNodeResolver>();
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)

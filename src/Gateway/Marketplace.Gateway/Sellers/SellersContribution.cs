@@ -125,6 +125,27 @@ internal sealed class SellersContribution : ISchemaContribution, IViewerExtensio
         c.RequestServices!.GetRequiredService<SellersContract.SellersContractClient>();
 }
 
+/// <summary><c>node(id:)</c> for stores: the same visibility as <c>store(id:)</c> (the module decides).</summary>
+internal sealed class StoreNodeResolver : INodeResolver
+{
+    public string TypeName => SellersContribution.StoreTypeName;
+
+    public Type ClrType => typeof(Store);
+
+    public async Task<object?> ResolveAsync(string id, IResolveFieldContext context)
+    {
+        try
+        {
+            return await context.RequestServices!.GetRequiredService<SellersContract.SellersContractClient>()
+                .GetStoreAsync(new GetStoreRequest { Id = id }, cancellationToken: context.CancellationToken);
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}
+
 internal sealed record StorePayload(Store? Store, IReadOnlyList<UserError> UserErrors);
 
 internal sealed class StoreStatusType : EnumerationGraphType
@@ -144,6 +165,8 @@ internal sealed class StoreType : ObjectGraphType<Store>
     {
         Name = SellersContribution.StoreTypeName;
         Description = "A seller's storefront.";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is Store;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(SellersContribution.StoreTypeName, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("slug").Description("Unique, URL-safe.").Resolve(c => c.Source.Slug);
