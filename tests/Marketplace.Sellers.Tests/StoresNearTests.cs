@@ -70,6 +70,29 @@ public sealed class StoresNearTests(SellersApp app)
     }
 
     [Fact]
+    public async Task DeliversTo_follows_the_service_radius()
+    {
+        var (token, _) = await _client.SellerAsync(app);
+        var (lat, lon) = Gql.NewPlace();
+        var slug = Gql.NewSlug("radius");
+        (await _client.CreateStoreAsync(token, Gql.StoreInput("Radius", lat, lon, slug, radiusKm: 5))).Data("storeCreate").Codes().Should().BeEmpty();
+        const string Query = """
+            query($s: String!, $inLat: Float!, $outLat: Float!, $lon: Float!) {
+              store(slug: $s) {
+                inside: deliversTo(location: { latitude: $inLat, longitude: $lon })
+                outside: deliversTo(location: { latitude: $outLat, longitude: $lon })
+              }
+            }
+            """;
+
+        // 0.03° of latitude ≈ 3.3 km, 0.06° ≈ 6.7 km.
+        var store = (await _client.SendAsync(Query, new { s = slug, inLat = lat + 0.03, outLat = lat - 0.06, lon })).Data("store");
+
+        store["inside"]!.GetValue<bool>().Should().BeTrue();
+        store["outside"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Bad_search_input_is_BAD_USER_INPUT()
     {
         var body = await _client.SendAsync(NearQuery, new { lat = 95.0, lon = 0.0, r = 10.0 });

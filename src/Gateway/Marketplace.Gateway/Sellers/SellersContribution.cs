@@ -177,6 +177,26 @@ internal sealed class StoreType : ObjectGraphType<Store>
         Field<NonNullGraphType<GeoPointType>>("location").Resolve(c => new Modules.Users.Contracts.V1.GeoPoint { Latitude = c.Source.Location.Latitude, Longitude = c.Source.Location.Longitude });
         Field<NonNullGraphType<FloatGraphType>>("serviceRadiusKm").Description("How far from its location the store delivers.").Resolve(c => c.Source.ServiceRadiusKm);
         Field<NonNullGraphType<StoreStatusType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("deliversTo")
+            .Description("Whether the point lies within the store's service radius (geodesic distance).")
+            .Argument<NonNullGraphType<GeoPointInputType>>("location")
+            .ResolveAsync(async c =>
+            {
+                var point = c.GetArgument<Dictionary<string, object?>>("location");
+                var request = new DeliversToRequest
+                {
+                    StoreId = c.Source.Id,
+                    Location = new GeoPoint { Latitude = Convert.ToDouble(point["latitude"], System.Globalization.CultureInfo.InvariantCulture), Longitude = Convert.ToDouble(point["longitude"], System.Globalization.CultureInfo.InvariantCulture) },
+                };
+                try
+                {
+                    return (await c.RequestServices!.GetRequiredService<SellersContract.SellersContractClient>().DeliversToAsync(request, cancellationToken: c.CancellationToken)).Delivers;
+                }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.InvalidArgument)
+                {
+                    throw new GatewayError(ErrorCodes.BadUserInput, string.Join(" ", UserErrors.From(exception).Select(e => e.Message)));
+                }
+            });
         Field<NonNullGraphType<UtcDateTimeGraphType>>("createdAt").Resolve(c => DateTimeOffset.Parse(c.Source.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
     }
 }

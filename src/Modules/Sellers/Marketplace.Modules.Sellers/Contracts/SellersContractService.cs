@@ -61,6 +61,17 @@ internal sealed class SellersContractService(StoreDirectory stores) : SellersCon
         };
     }
 
+    public override async Task<DeliversToResponse> DeliversTo(DeliversToRequest request, ServerCallContext context)
+    {
+        var location = request.Location ?? new GeoPoint();
+        var store = Guid.TryParse(request.StoreId, out var storeId) ? await stores.FindAsync(request.StoreId, "", context.CancellationToken) : null;
+        if (store is null || !Visible(store))
+            throw ContractError.NotFound("STORE_NOT_FOUND", "No such store.");
+        var answer = await stores.DeliversToAsync(storeId, location.Latitude, location.Longitude, context.CancellationToken)
+            ?? throw ContractError.NotFound("STORE_NOT_FOUND", "No such store.");
+        return new DeliversToResponse { Delivers = answer.Delivers, DistanceMeters = answer.Distance };
+    }
+
     private static Guid Seller()
     {
         var caller = CallContext.Current.Caller;

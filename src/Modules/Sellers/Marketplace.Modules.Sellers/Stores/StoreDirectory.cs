@@ -168,6 +168,38 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
         return (items.Take(first).ToList(), hasNext);
     }
 
+    /// <summary>Whether the point lies within the store's service radius; null when there is no such store.</summary>
+    public async Task<(bool Delivers, double Distance)?> DeliversToAsync(Guid storeId, double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        var violations = new List<FieldViolation>();
+        CheckPoint(latitude, longitude, "location", violations);
+        if (violations.Count > 0)
+            throw ContractError.InvalidArgument("INVALID_INPUT", "The location is not valid.", violations);
+        const string Sql = """
+            WITH origin AS (SELECT ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography AS g)
+            SELECT ST_DWithin(s.location, origin.g, s.service_radius_km * 1000), ST_Distance(s.location, origin.g)
+            FROM sellers.stores s, origin WHERE s.id = @id
+            """;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+            await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(Sql, connection);
+            command.Parameters.AddWithValue("lon", longitude);
+            command.Parameters.AddWithValue("lat", latitude);
+            command.Parameters.AddWithValue("id", storeId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? (reader.GetBoolean(0), reader.GetDouble(1)) : null;
+        }
+        finally
+        {
+            if (opened)
+                await connection.CloseAsync();
+        }
+    }
+
     public static string KeyOf(Guid id, double distance) => distance.ToString("R", CultureInfo.InvariantCulture) + ":" + id;
 
     /// <summary>Lower-case ASCII letters and digits separated by single hyphens.</summary>
