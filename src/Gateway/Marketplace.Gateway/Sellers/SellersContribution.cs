@@ -101,15 +101,14 @@ internal sealed class SellersContribution : ISchemaContribution, IViewerExtensio
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                string Text(string name) => input.TryGetValue(name, out var v) ? v?.ToString() ?? "" : "";
                 var request = new CreateStoreRequest
                 {
-                    Name = Text("name"),
-                    Slug = Text("slug"),
-                    Description = Text("description"),
-                    ContactEmail = Text("contactEmail"),
-                    ContactPhone = Text("contactPhone"),
-                    Address = Text("address"),
+                    Name = input.Text("name"),
+                    Slug = input.Text("slug"),
+                    Description = input.Text("description"),
+                    ContactEmail = input.Text("contactEmail"),
+                    ContactPhone = input.Text("contactPhone"),
+                    Address = input.Text("address"),
                     ServiceRadiusKm = Convert.ToDouble(input["serviceRadiusKm"], System.Globalization.CultureInfo.InvariantCulture),
                 };
                 if (input.TryGetValue("location", out var location) && location is IDictionary<string, object?> point)

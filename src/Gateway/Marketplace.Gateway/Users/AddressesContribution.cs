@@ -188,16 +188,15 @@ internal sealed class AddressInputType : InputObjectGraphType
     public static AddressFields ToFields(object? value)
     {
         var input = value as IDictionary<string, object?> ?? new Dictionary<string, object?>();
-        string Text(string name) => input.TryGetValue(name, out var v) ? v?.ToString() ?? "" : "";
         var fields = new AddressFields
         {
-            Label = Text("label"),
-            Recipient = Text("recipient"),
-            Phone = Text("phone"),
-            City = Text("city"),
-            Region = Text("region"),
-            PostalCode = Text("postalCode"),
-            Country = Text("country"),
+            Label = input.Text("label"),
+            Recipient = input.Text("recipient"),
+            Phone = input.Text("phone"),
+            City = input.Text("city"),
+            Region = input.Text("region"),
+            PostalCode = input.Text("postalCode"),
+            Country = input.Text("country"),
         };
         if (input.TryGetValue("lines", out var lines) && lines is IEnumerable<object?> list)
             fields.Lines.AddRange(list.Select(l => l?.ToString() ?? ""));

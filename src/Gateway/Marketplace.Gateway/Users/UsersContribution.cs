@@ -194,8 +194,3 @@ internal sealed record UsersPayload(SignedIn? SignedIn = null, bool Ok = false, 
 {
     public IReadOnlyList<UserError> UserErrors { get; init; } = UserErrors ?? [];
 }
-
-internal static class InputExtensions
-{
-    public static string Text(this IDictionary<string, object?> input, string name) => input.TryGetValue(name, out var value) ? value?.ToString() ?? "" : "";
-}
