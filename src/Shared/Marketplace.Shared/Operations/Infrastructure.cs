@@ -34,6 +34,8 @@ public static class Infrastructure
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<RateLimiting.ISubjectRateLimiter, RateLimiting.RedisSubjectRateLimiter>();
         services.AddSingleton<Security.ISessionRevocations, Security.RedisSessionRevocations>();
+        services.AddOptions<Media.MediaOptions>().Bind(configuration.GetSection(Media.MediaOptions.Section));
+        services.AddSingleton<Media.IMediaUrls, Media.ConfiguredMediaUrls>();
 
         var nats = Required(configuration, NatsSetting);
         if (!Uri.TryCreate(nats, UriKind.Absolute, out var natsUri) || natsUri.Scheme is not ("nats" or "tls"))
