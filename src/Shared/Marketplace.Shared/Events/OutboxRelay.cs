@@ -189,8 +189,9 @@ internal sealed class OutboxRelay(
     }
 
     /// <summary>
-    /// Publishes in windows: up to <see cref="RelayOptions.PublishWindow"/> publishes in flight, then their acks are
-    /// awaited together. A window of 1 is the classic one-awaited-ack-per-message relay (the benchmark's baseline).
+    /// Publishes in windows: up to <see cref="RelayOptions.PublishWindow"/> messages are written without waiting
+    /// (<c>PublishConcurrentAsync</c>), then their acks are collected in order. A window of 1 is the classic
+    /// one-awaited-ack-per-message relay (the benchmark's baseline).
     /// </summary>
     private async Task<(List<Guid> Sent, Exception? Error)> PublishAsync(List<OutboxMessage> batch, EventBackboneOptions settings, CancellationToken cancellationToken)
     {
@@ -199,26 +200,42 @@ internal sealed class OutboxRelay(
         foreach (var module in batch.Select(m => EventSubjects.ModuleOf(m.Subject)).Distinct(StringComparer.Ordinal))
             await streams.EnsureAsync(module, cancellationToken).ConfigureAwait(false);
 
+        var futures = new NatsJSPublishConcurrentFuture[Math.Min(window, batch.Count)];
         for (var start = 0; start < batch.Count; start += window)
         {
             var slice = batch.GetRange(start, Math.Min(window, batch.Count - start));
-            var acks = slice.Select(message => PublishOneAsync(message, settings.SubjectPrefix, cancellationToken)).ToArray();
+            Exception? error = null;
+            var written = 0;
             try
             {
-                await Task.WhenAll(acks).ConfigureAwait(false);
+                // Write the whole window first (acks are not awaited), then collect the acks in order.
+                for (; written < slice.Count; written++)
+                    futures[written] = await PublishConcurrentAsync(slice[written], settings.SubjectPrefix, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // Keep what was acknowledged; the rest stays unsent and is retried (de-duplicated if it did land).
+                error = exception;
             }
 
-            Exception? error = null;
-            for (var i = 0; i < slice.Count; i++)
+            for (var i = 0; i < written; i++)
             {
-                if (acks[i].IsCompletedSuccessfully)
+                try
+                {
+                    var ack = await futures[i].GetResponseAsync(cancellationToken).ConfigureAwait(false);
+                    // A duplicate is success: JetStream already holds this event (an earlier attempt landed but was not marked).
+                    if (!ack.Duplicate)
+                        ack.EnsureSuccess();
                     sent.Add(slice[i].Id);
-                else
-                    error ??= acks[i].Exception?.GetBaseException() ?? new OperationCanceledException();
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Keep what was acknowledged; the rest stays unsent and is retried (de-duplicated if it did land).
+                    error ??= exception;
+                }
+                finally
+                {
+                    await futures[i].DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             if (error is not null)
@@ -236,19 +253,13 @@ internal sealed class OutboxRelay(
         return (sent, null);
     }
 
-    private async Task PublishOneAsync(OutboxMessage message, string prefix, CancellationToken cancellationToken)
-    {
-        var envelope = EventEnvelope.From(message);
-        var ack = await streams.JetStream.PublishAsync(
+    private ValueTask<NatsJSPublishConcurrentFuture> PublishConcurrentAsync(OutboxMessage message, string prefix, CancellationToken cancellationToken) =>
+        streams.JetStream.PublishConcurrentAsync(
             EventSubjects.OnWire(message.Subject, prefix),
             System.Text.Encoding.UTF8.GetBytes(message.Payload),
-            headers: envelope.ToHeaders(),
+            headers: EventEnvelope.From(message).ToHeaders(),
             opts: new NatsJSPubOpts { MsgId = message.Id.ToString() },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        // A duplicate is success: JetStream already holds this event (an earlier attempt landed but was not marked).
-        if (!ack.Duplicate)
-            ack.EnsureSuccess();
-    }
+            cancellationToken: cancellationToken);
 
     private static async Task ReportBacklogAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)
     {
