@@ -1,10 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Marketplace.Modules.Notifications.Contracts.V1;
 using Marketplace.Modules.Notifications.Domain;
 using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Notifications.Tests.Support;
 using Marketplace.Shared.Contracts;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Marketplace.Notifications.Tests;
 
@@ -16,7 +19,7 @@ public sealed class UnsubscribeTests(NotificationsHost host)
     {
         var user = Guid.CreateVersion7();
         var links = host.Factory.Services.GetRequiredService<UnsubscribeLinks>();
-        var link = new Uri(links.Create(user, Channel.Email, Category.Orders));
+        var link = new Uri(await links.CreateAsync(user, Channel.Email, Category.Orders));
         using var client = host.Factory.CreateClient();
         var forged = link.PathAndQuery.Replace("c=Orders", "c=FollowedStores", StringComparison.Ordinal);
 
@@ -31,6 +34,27 @@ public sealed class UnsubscribeTests(NotificationsHost host)
         preferences.Preferences.Single(p => p.Channel == "EMAIL" && p.Category == "ORDERS").Enabled.Should().BeFalse();
         preferences.Preferences.Single(p => p.Channel == "EMAIL" && p.Category == "FOLLOWED_STORES").Enabled.Should().BeTrue();
         preferences.Preferences.Single(p => p.Channel == "PUSH" && p.Category == "ORDERS").Enabled.Should().BeTrue();
+    }
+}
+
+[Collection(NotificationsCollection.Name)]
+public sealed class UnsubscribeKeyTests(NotificationsHost host)
+{
+    [Fact]
+    public async Task Without_a_configured_key_links_are_signed_with_the_key_kept_in_the_schema_so_restarts_and_replicas_verify_them()
+    {
+        var user = Guid.CreateVersion7();
+        var link = new Uri(await host.Factory.Services.GetRequiredService<UnsubscribeLinks>().CreateAsync(user, Channel.Email, Category.Orders));
+
+        await using var connection = new NpgsqlConnection(host.Database);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("SELECT value FROM notifications.module_keys WHERE name = 'unsubscribe-links'", connection);
+        var stored = (byte[])(await read.ExecuteScalarAsync())!;
+
+        var signature = System.Web.HttpUtility.ParseQueryString(link.Query)["s"];
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(stored, Encoding.UTF8.GetBytes($"{user:N}.Email.Orders")));
+        stored.Should().HaveCount(32);
+        signature.Should().Be(expected, "any process reading the stored key signs and verifies the same links");
     }
 }
 

@@ -84,7 +84,7 @@ internal sealed class NotificationsContractService(NotificationsDbContext db, No
         if (!Guid.TryParse(request.User, out var userId)
             || !Enum.TryParse<Channel>(request.Channel, ignoreCase: false, out var channel)
             || !Enum.TryParse<Category>(request.Category, ignoreCase: false, out var category)
-            || !links.Verify(userId, channel, category, request.Signature))
+            || !await links.VerifyAsync(userId, channel, category, request.Signature, context.CancellationToken))
             throw ContractError.PermissionDenied("INVALID_UNSUBSCRIBE_LINK", "This unsubscribe link is not valid.");
         if (Domain.Preference.IsLocked(category))
             throw ContractError.FailedPrecondition("CATEGORY_LOCKED", "Account and security notifications cannot be switched off.");

@@ -22,7 +22,7 @@ internal sealed class EmailSender(EmailOptions options, UnsubscribeLinks unsubsc
         string? unsubscribeUrl = null;
         if (work.Definition.Category != Category.Account && work.Notification.UserId is { } userId)
         {
-            unsubscribeUrl = unsubscribe.Create(userId, Channel.Email, work.Definition.Category);
+            unsubscribeUrl = await unsubscribe.CreateAsync(userId, Channel.Email, work.Definition.Category, cancellationToken).ConfigureAwait(false);
             data[TemplateDefinition.UnsubscribeVariable] = unsubscribeUrl;
         }
 

@@ -66,3 +66,13 @@ internal sealed class PushSendConfiguration : IEntityTypeConfiguration<PushSend>
         builder.HasKey(p => new { p.DeliveryId, p.DeviceTokenId });
     }
 }
+
+internal sealed class ModuleKeyConfiguration : IEntityTypeConfiguration<ModuleKey>
+{
+    public void Configure(EntityTypeBuilder<ModuleKey> builder)
+    {
+        builder.ToTable("module_keys");
+        builder.HasKey(k => k.Name);
+        builder.Property(k => k.Name).HasMaxLength(64);
+    }
+}

@@ -17,4 +17,6 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
     public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
 
     public DbSet<PushSend> PushSends => Set<PushSend>();
+
+    public DbSet<ModuleKey> ModuleKeys => Set<ModuleKey>();
 }

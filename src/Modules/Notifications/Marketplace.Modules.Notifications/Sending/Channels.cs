@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marketplace.Modules.Notifications.Domain;
+using Marketplace.Modules.Notifications.Persistence;
 using Marketplace.Modules.Notifications.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Modules.Notifications.Sending;
 
@@ -43,7 +46,7 @@ internal sealed class NotificationsOptions
     /// <summary>Public base URL of the API, for one-click unsubscribe links.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
 
-    /// <summary>HMAC key for unsubscribe links (Base64, ≥ 32 bytes). Empty: a random key per process (links die on restart).</summary>
+    /// <summary>HMAC key for unsubscribe links (Base64, ≥ 32 bytes). Empty: a key generated once and kept in the module's schema.</summary>
     public string? UnsubscribeKey { get; set; }
 
     /// <summary>How long a job owns a delivery it claimed; a crashed job's delivery is claimable again after it.</summary>
@@ -53,19 +56,42 @@ internal sealed class NotificationsOptions
     public int MaxAttempts { get; set; } = 8;
 }
 
-/// <summary>Signed one-click unsubscribe links: <c>{base}/notifications/unsubscribe?u=..&amp;c=..&amp;ch=..&amp;s=..</c>.</summary>
-internal sealed class UnsubscribeLinks(NotificationsOptions options)
+/// <summary>
+/// Signed one-click unsubscribe links: <c>{base}/notifications/unsubscribe?u=..&amp;c=..&amp;ch=..&amp;s=..</c>. The HMAC key
+/// is <c>Modules:Notifications:UnsubscribeKey</c> when set; otherwise one generated once and kept in
+/// <c>notifications.module_keys</c>, so links stay valid across restarts and on every replica.
+/// </summary>
+internal sealed class UnsubscribeLinks(NotificationsOptions options, IServiceScopeFactory scopes)
 {
-    private readonly byte[] _key = string.IsNullOrWhiteSpace(options.UnsubscribeKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(options.UnsubscribeKey);
+    private byte[]? _key = string.IsNullOrWhiteSpace(options.UnsubscribeKey) ? null : Convert.FromBase64String(options.UnsubscribeKey);
 
-    public string Create(Guid userId, Channel channel, Category category)
+    public async Task<string> CreateAsync(Guid userId, Channel channel, Category category, CancellationToken cancellationToken = default)
     {
         var payload = $"{userId:N}.{channel}.{category}";
-        return $"{options.PublicBaseUrl.TrimEnd('/')}/notifications/unsubscribe?u={userId:N}&ch={channel}&c={category}&s={Sign(payload)}";
+        var signature = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), payload);
+        return $"{options.PublicBaseUrl.TrimEnd('/')}/notifications/unsubscribe?u={userId:N}&ch={channel}&c={category}&s={signature}";
     }
 
-    public bool Verify(Guid userId, Channel channel, Category category, string signature) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign($"{userId:N}.{channel}.{category}")), Encoding.ASCII.GetBytes(signature));
+    public async Task<bool> VerifyAsync(Guid userId, Channel channel, Category category, string signature, CancellationToken cancellationToken = default)
+    {
+        var expected = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), $"{userId:N}.{channel}.{category}");
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
+    }
 
-    private string Sign(string payload) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload)));
+    private static string Sign(byte[] key, string payload) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)));
+
+    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _key) is { } known)
+            return known;
+        // Replicas (or concurrent first calls) racing here all store-if-absent and then read the one stored key.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO notifications.module_keys (name, value, created_at) VALUES ({ModuleKey.UnsubscribeLinks}, {RandomNumberGenerator.GetBytes(32)}, now()) ON CONFLICT (name) DO NOTHING",
+            cancellationToken).ConfigureAwait(false);
+        var stored = await db.ModuleKeys.AsNoTracking().SingleAsync(k => k.Name == ModuleKey.UnsubscribeLinks, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _key, stored.Value);
+        return stored.Value;
+    }
 }

@@ -143,6 +143,28 @@ namespace Marketplace.Modules.Notifications.Persistence.Migrations
                     b.ToTable("device_tokens", "notifications");
                 });
 
+            modelBuilder.Entity("Marketplace.Modules.Notifications.Domain.ModuleKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_module_keys");
+
+                    b.ToTable("module_keys", "notifications");
+                });
+
             modelBuilder.Entity("Marketplace.Modules.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
