@@ -237,3 +237,50 @@ public sealed class WebSocketInitTimeoutTests : IAsyncLifetime
         (await ws.ReceiveCloseAsync()).Should().Be(4408);
     }
 }
+
+/// <summary>A signed-in connection lives only as long as its session and its access token.</summary>
+public sealed class WebSocketSessionTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _factory = (GatewayFactory)new GatewayFactory()
+        .With("Gateway:WebSockets:SessionCheckInterval", "00:00:00.200")
+        .With("Gateway:Auth:ClockSkew", "00:00:00");
+
+    private TestEvents Events => _factory.Services.GetRequiredService<TestEvents>();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Ending_the_session_closes_its_connection_4403_and_leaves_other_sessions_streaming()
+    {
+        var tokens = await TestTokens.CreateAsync();
+        var user = "ws-" + Guid.NewGuid().ToString("N")[..10];
+        var (ended, kept) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var topic = "topic-" + Guid.NewGuid().ToString("N");
+        await using var loggedOut = await WsClient.ConnectAsync(_factory);
+        await using var stillIn = await WsClient.ConnectAsync(_factory);
+        await loggedOut.InitAsync(tokens.Issue(user, ["BUYER"], sessionId: ended));
+        await stillIn.InitAsync(tokens.Issue(user, ["BUYER"], sessionId: kept));
+        await loggedOut.SubscribeAsync("p1", "subscription S($t: String!) { testPrivateTicks(topic: $t) }", new { t = topic });
+        await stillIn.SubscribeAsync("p1", "subscription S($t: String!) { testPrivateTicks(topic: $t) }", new { t = topic });
+        await Eventually.AssertAsync(() => Task.FromResult(Events.SubscriberCount(topic) == 2), because: "both subscribed");
+
+        await _factory.Services.GetRequiredService<Marketplace.Shared.Security.ISessionRevocations>().MarkRevokedAsync([ended], TimeSpan.FromMinutes(10));
+
+        (await loggedOut.ReceiveCloseAsync()).Should().Be(4403);
+        await Eventually.AssertAsync(() => Task.FromResult(Events.SubscriberCount(topic) == 1), because: "the ended session's subscription is gone");
+        Events.Publish(topic, "after");
+        (await stillIn.ReceiveAsync())!["payload"]!["data"]!["testPrivateTicks"]!.GetValue<string>().Should().Be($"after for {user}");
+    }
+
+    [Fact]
+    public async Task An_expiring_access_token_closes_its_connection_4403()
+    {
+        var tokens = await TestTokens.CreateAsync();
+        await using var ws = await WsClient.ConnectAsync(_factory);
+        await ws.InitAsync(tokens.Issue("ws-" + Guid.NewGuid().ToString("N")[..10], ["BUYER"], sessionId: Guid.NewGuid().ToString(), expires: DateTime.UtcNow.AddSeconds(2)));
+
+        (await ws.ReceiveCloseAsync()).Should().Be(4403);
+    }
+}

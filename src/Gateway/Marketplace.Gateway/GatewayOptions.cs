@@ -80,4 +80,10 @@ public sealed class GatewayWebSocketOptions
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a signed-in connection checks that its session has not ended (logout, revocation); it is closed with
+    /// 4403 when it has, and when its access token expires (clients reconnect with a fresh token).
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Marketplace.Gateway.Auth;
 
 /// <summary>The outcome of reading a bearer token: a caller, or why the token was refused.</summary>
-public sealed record Authentication(Caller Caller, string? Failure)
+public sealed record Authentication(Caller Caller, string? Failure, DateTimeOffset? ExpiresAt = null)
 {
     public static readonly Authentication Anonymous = new(Caller.Anonymous, null);
 
@@ -82,7 +82,7 @@ internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions op
         // A signed, unexpired token of a session that has ended (logout, revocation, reuse detected) is refused.
         if (!string.IsNullOrEmpty(session) && await revocations.IsRevokedAsync(session))
             return Failed("the session has ended");
-        return new Authentication(Caller.User(subject, roles, string.IsNullOrEmpty(session) ? null : session), null);
+        return new Authentication(Caller.User(subject, roles, string.IsNullOrEmpty(session) ? null : session), null, new DateTimeOffset(parsed.ValidTo, TimeSpan.Zero));
     }
 
     private static Authentication Failed(string reason) => new(Caller.Anonymous, reason);

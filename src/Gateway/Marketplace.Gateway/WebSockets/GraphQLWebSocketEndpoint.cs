@@ -11,6 +11,7 @@ using Marketplace.Gateway.Errors;
 using Marketplace.Gateway.Execution;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Operations;
+using Marketplace.Shared.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,11 +22,14 @@ namespace Marketplace.Gateway.WebSockets;
 /// GraphQL over WebSocket with the <c>graphql-transport-ws</c> subprotocol (the graphql-ws library's protocol):
 /// connection_init (carrying the token) → connection_ack, ping/pong, subscribe → next* → complete, error, and
 /// the protocol's close codes (4400 bad message, 4401 unauthorized, 4403 forbidden, 4408 init timeout,
-/// 4409 duplicate id, 4429 repeated init).
+/// 4409 duplicate id, 4429 repeated init). A signed-in connection lives only as long as its session and token:
+/// 4403 when the session ends (logout, revocation) or the access token expires.
 /// </summary>
 internal sealed class GraphQLWebSocketEndpoint(
     GraphQLExecutor executor,
     TokenAuthenticator authenticator,
+    ISessionRevocations revocations,
+    TimeProvider clock,
     IGraphQLTextSerializer serializer,
     IServiceScopeFactory scopes,
     GatewayRuntime runtime,
@@ -37,6 +41,10 @@ internal sealed class GraphQLWebSocketEndpoint(
     private GraphQLExecutor Executor => executor;
 
     private TokenAuthenticator Authenticator => authenticator;
+
+    private ISessionRevocations Revocations => revocations;
+
+    private TimeProvider Clock => clock;
 
     private IGraphQLTextSerializer Serializer => serializer;
 
@@ -217,11 +225,54 @@ internal sealed class GraphQLWebSocketEndpoint(
                 if (authentication.Failed)
                     return await CloseAsync(4403, "Forbidden");
                 _context = new CallContext(authentication.Caller, _context.CorrelationId);
+                _ = WatchSessionAsync(authentication.Caller.SessionId, authentication.ExpiresAt);
             }
 
             _acknowledged = true;
             await SendAsync("""{"type":"connection_ack"}""");
             return true;
+        }
+
+        /// <summary>
+        /// Closes the connection (4403) once its access token expires or its session ends: subscriptions must not outlive
+        /// a logout. Sessions are checked every <see cref="GatewayWebSocketOptions.SessionCheckInterval"/>.
+        /// </summary>
+        private async Task WatchSessionAsync(string? sessionId, DateTimeOffset? expiresAt)
+        {
+            var interval = Options.WebSockets.SessionCheckInterval;
+            try
+            {
+                while (!_closing.IsCancellationRequested)
+                {
+                    var untilExpiry = expiresAt is { } at ? at + endpoint.Runtime.Options.Auth.ClockSkew - endpoint.Clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
+                    if (expiresAt is not null && untilExpiry <= TimeSpan.Zero)
+                    {
+                        await EndAsync("Token expired");
+                        return;
+                    }
+
+                    var wait = sessionId is null ? untilExpiry : expiresAt is null || interval < untilExpiry ? interval : untilExpiry;
+                    if (wait == Timeout.InfiniteTimeSpan)
+                        return;
+                    await Task.Delay(wait, endpoint.Clock, _closing.Token);
+                    if (sessionId is not null && await endpoint.Revocations.IsRevokedAsync(sessionId))
+                    {
+                        await EndAsync("Session ended");
+                        return;
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            {
+                // The connection closed first.
+            }
+
+            async Task EndAsync(string reason)
+            {
+                await CloseAsync(4403, reason);
+                // The client answers the close and the receive loop ends; one that does not is cut off shortly after.
+                _closing.CancelAfter(TimeSpan.FromSeconds(5));
+            }
         }
 
         /// <summary>The token from connection_init's payload: <c>Authorization</c> (any case) or <c>token</c>.</summary>
