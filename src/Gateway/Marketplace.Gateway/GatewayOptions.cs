@@ -45,6 +45,15 @@ public sealed class GatewayOptions
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks) whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed, so
+    /// per-IP limits and sign-in records see the client's address. Empty: the connection's own address is used.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Browser origins allowed to call the API (CORS), e.g. <c>https://shop.example.com</c>, or <c>*</c>. Empty: no CORS.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     public GatewayAuthOptions Auth { get; set; } = new();
 
     public GatewayWebSocketOptions WebSockets { get; set; } = new();

@@ -44,6 +44,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthenticationHandler>(Marketplace.Shared.Operations.AccessTokenScheme.Name, null);
         services.AddSingleton<HttpRateLimiter>();
+        services.AddGatewayEdge(options);
         services.AddSingleton(new DocumentCache(options.DocumentCacheSize));
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
@@ -92,6 +93,7 @@ public static class GatewayServiceCollectionExtensions
         var options = app.Services.GetRequiredService<GatewayOptions>();
         // Build the schema now: a contribution's mistake (e.g. a mutation without an access rule) stops start-up.
         app.Services.GetRequiredService<MarketplaceSchema>().Initialize();
+        app.UseGatewayEdge(options);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSockets.KeepAlive });
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet(GraphiQLPage.AssetPath + "/{file}", (HttpContext http, string file, GatewayRuntime runtime) =>
@@ -137,6 +139,7 @@ public static class GatewayServiceCollectionExtensions
             throw new ConfigurationException("Gateway:ExecutionTimeout", options.ExecutionTimeout.ToString(), "expected a positive duration such as 00:00:10");
         if (string.IsNullOrWhiteSpace(options.Auth.Issuer) || string.IsNullOrWhiteSpace(options.Auth.Audience))
             throw new ConfigurationException("Gateway:Auth:Issuer/Audience", null, "both must be set");
+        GatewayEdge.Validate(options);
     }
 
     private static void Positive(int value, string key)

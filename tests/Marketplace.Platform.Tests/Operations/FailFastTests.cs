@@ -55,6 +55,8 @@ public sealed class FailFastTests
     [InlineData("Server__GrpcPort", "70000", "Server:GrpcPort = '70000' is invalid")]
     [InlineData("Server__BindAddress", "not-an-ip", "Server:BindAddress = 'not-an-ip' is invalid")]
     [InlineData("ConnectionStrings__Nats", "localhost:4222", "ConnectionStrings:Nats = 'localhost:4222' is invalid")]
+    [InlineData("Gateway__TrustedProxies__0", "not-an-address", "Gateway:TrustedProxies = 'not-an-address' is invalid")]
+    [InlineData("Gateway__AllowedOrigins__0", "https://shop.example.test/path", "Gateway:AllowedOrigins = 'https://shop.example.test/path' is invalid")]
     public async Task An_invalid_setting_is_named_with_its_value(string variable, string value, string expected)
     {
         var result = await Serve(new() { [variable] = value });
