@@ -345,7 +345,11 @@ internal sealed class ProductCatalog(CatalogDbContext db, StoreAccess stores, Ti
             }
             else
             {
-                product.Variants.Add(NewVariant(product, draft, i));
+                // Added explicitly: a new entity with its key already set, found only through the navigation, would be
+                // taken for an existing row.
+                var variant = NewVariant(product, draft, i);
+                product.Variants.Add(variant);
+                db.Variants.Add(variant);
             }
         }
 
@@ -460,14 +464,17 @@ internal sealed class ProductCatalog(CatalogDbContext db, StoreAccess stores, Ti
             v.Id,
             v.Sku,
             OptionValues = v.OptionValues.OrderBy(o => o.Key, StringComparer.Ordinal).ToList(),
-            v.Price,
-            v.CompareAtPrice,
+            // By value: 9.5 and 9.50 are one price (decimals keep their scale in text otherwise).
+            Price = Exact(v.Price),
+            CompareAtPrice = v.CompareAtPrice is { } compareAt ? Exact(compareAt) : null,
             v.Currency,
             v.Barcode,
             v.WeightGrams,
             v.Position,
         }),
     });
+
+    private static string Exact(decimal value) => value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Grpc.Core.RpcException Invalid(params IEnumerable<FieldViolation> violations) =>
         ContractError.InvalidArgument("INVALID_INPUT", "The product is not valid.", violations);
