@@ -28,5 +28,6 @@ public sealed class CatalogModule : IModule
         module.Services.AddScoped<ProductCatalog>();
         module.Services.AddScoped<ProductReader>();
         module.AddContract<CatalogContractService>();
+        module.AddSeeder<DemoData.CatalogDemoData>();
     }
 }
