@@ -1,17 +1,33 @@
+using Marketplace.Modules.Catalog.Contracts;
 using Marketplace.Modules.Catalog.Persistence;
+using Marketplace.Modules.Catalog.Products;
+using Marketplace.Modules.Sellers.Contracts.V1;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Modules.Catalog;
 
 /// <summary>The Catalog module's entry type: everything the host needs to load it.</summary>
 public sealed class CatalogModule : IModule
 {
-    public string Name => "Catalog";
+    internal const string ModuleName = "Catalog";
+
+    public string Name => ModuleName;
 
     public string Schema => CatalogDbContext.SchemaName;
 
     public void Register(ModuleBuilder module)
     {
         module.AddDbContext<CatalogDbContext>(spatial: true);
+        module.Services.TryAddSingleton(TimeProvider.System);
+        module.Services.AddContractClient<SellersContract.SellersContractClient>("Sellers");
+        module.Services.AddScoped<StoreAccess>();
+        module.Services.AddScoped<Taxonomy.Taxonomy>();
+        module.Services.AddScoped<ProductCatalog>();
+        module.Services.AddScoped<ProductReader>();
+        module.AddContract<CatalogContractService>();
+        module.AddSeeder<DemoData.CatalogDemoData>();
     }
 }
