@@ -26,5 +26,6 @@ public sealed class SellersModule : IModule
         module.Services.AddScoped<StoreFollows>();
         module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
         module.AddContract<SellersContractService>();
+        module.AddSeeder<DemoData.SellersDemoData>();
     }
 }
