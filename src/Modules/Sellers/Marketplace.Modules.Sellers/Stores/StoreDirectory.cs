@@ -18,7 +18,7 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
 {
     private const int MaxBatch = 200;
     private const int MaxPageSize = 100;
-    private const int MaxSlugAttempts = 5;
+    private const int MaxSlugAttempts = 10;
     private static readonly GeometryFactory Geography = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(4326);
 
     /// <summary>A PostGIS geography point (x = longitude, y = latitude).</summary>
@@ -91,10 +91,13 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
         db.Stores.Add(store);
 
         // A generated slug can still be taken by another seller's store created at the same instant (the advisory lock
-        // is per seller): the unique index refuses ours, EF rolls back to its savepoint, and the next free suffix is tried.
+        // is per seller): the unique index refuses ours, EF rolls back to its savepoint, and the next free suffix is
+        // tried. N sellers racing for one name settle in N rounds (each round one of them wins).
+        var tried = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            store.Slug = slug.Length > 0 ? slug : await FreeSlugAsync(Slugify(name), cancellationToken);
+            store.Slug = slug.Length > 0 ? slug : await FreeSlugAsync(Slugify(name), tried, cancellationToken);
+            tried.Add(store.Slug);
             var created = db.AddEvent(new StoreCreated(store.Id, sellerId, store.Name, store.Slug, store.Location.Y, store.Location.X, store.ServiceRadiusKm, store.Status, now));
             try
             {
@@ -290,9 +293,11 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
         _ => "",
     };
 
-    private async Task<string> FreeSlugAsync(string baseSlug, CancellationToken cancellationToken)
+    /// <summary>The base slug, or the first <c>-2</c>, <c>-3</c>, … not taken by a committed store nor tried already.</summary>
+    private async Task<string> FreeSlugAsync(string baseSlug, HashSet<string> tried, CancellationToken cancellationToken)
     {
         var taken = await db.Stores.Where(s => s.Slug == baseSlug || s.Slug.StartsWith(baseSlug + "-")).Select(s => s.Slug).ToListAsync(cancellationToken);
+        taken.AddRange(tried);
         if (!taken.Contains(baseSlug))
             return baseSlug;
         for (var n = 2; ; n++)
