@@ -19,7 +19,7 @@ public sealed class ContractTests(SellersApp app)
     public async Task GetStores_hydrates_by_ids_in_one_call_and_IsStoreOwner_answers_for_the_owner_only()
     {
         var (token, sellerId) = await _client.SellerAsync(app);
-        var (_, otherSellerId) = await _client.SellerAsync(app);
+        var (otherToken, otherSellerId) = await _client.SellerAsync(app);
         var (lat, lon) = Gql.NewPlace();
         var slugs = new[] { Gql.NewSlug(), Gql.NewSlug() };
         foreach (var slug in slugs)
@@ -39,6 +39,15 @@ public sealed class ContractTests(SellersApp app)
             (await Sellers.IsStoreOwnerAsync(new IsStoreOwnerRequest { StoreId = ids[0], SellerId = otherSellerId })).Owner.Should().BeFalse();
         }
 
+        // Follow state rides along in the same batch: no call per store.
+        (await _client.MutateAsync("storeFollow", new { storeId = Stores.GlobalId(Guid.Parse(ids[0])) }, otherToken)).Data("storeFollow").Codes().Should().BeEmpty();
+        using (As(Caller.User(otherSellerId, [Roles.Seller])))
+        {
+            var hydrated = (await Sellers.GetStoresAsync(new GetStoresRequest { Ids = { ids } })).Stores.ToDictionary(s => s.Id);
+            (hydrated[ids[0]].FollowersCount, hydrated[ids[0]].ViewerIsFollowing).Should().Be((1L, true));
+            (hydrated[ids[1]].FollowersCount, hydrated[ids[1]].ViewerIsFollowing).Should().Be((0L, false));
+        }
+
         using (As(Caller.User(otherSellerId, [Roles.Seller])))
         {
             (await Sellers.IsStoreOwnerAsync(new IsStoreOwnerRequest { StoreId = ids[0], SellerId = otherSellerId })).Owner.Should().BeFalse();
@@ -53,9 +62,9 @@ public sealed class ContractTests(SellersApp app)
         var (token, _) = await _client.SellerAsync(app);
         var (lat, lon) = Gql.NewPlace();
         var slug = Gql.NewSlug("closed");
-        (await _client.CreateStoreAsync(token, Gql.StoreInput("Closed soon", lat, lon, slug))).Data("storeCreate").Codes().Should().BeEmpty();
-        // storeClose arrives later in issue 7; the status is set directly here.
-        (await Gql.ScalarAsync<int>("UPDATE sellers.stores SET status = 'CLOSED' WHERE slug = $1 RETURNING 1", slug)).Should().Be(1);
+        var created = (await _client.CreateStoreAsync(token, Gql.StoreInput("Closed soon", lat, lon, slug))).Data("storeCreate");
+        created.Codes().Should().BeEmpty();
+        (await _client.MutateAsync("storeClose", new { id = created["store"].Text("id") }, token)).Data("storeClose").Codes().Should().BeEmpty();
         var buyer = await _client.BuyerAsync();
         const string Query = "query($s: String!) { store(slug: $s) { slug status } }";
 

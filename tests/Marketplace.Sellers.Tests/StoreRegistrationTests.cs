@@ -45,6 +45,24 @@ public sealed class StoreRegistrationTests(SellersApp app)
     }
 
     [Fact]
+    public async Task Sellers_opening_same_named_stores_at_once_all_get_distinct_generated_slugs()
+    {
+        var sellers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.SellerAsync(app)));
+        var (lat, lon) = Gql.NewPlace();
+        var name = $"Race {Guid.NewGuid():N}";
+
+        // Each seller's creations are serialised, but different sellers' are not: the generated slugs collide in the
+        // unique index and the losers retry with the next suffix instead of failing with SLUG_TAKEN.
+        var created = await Task.WhenAll(sellers.Select(s => _client.CreateStoreAsync(s.Token, Gql.StoreInput(name, lat, lon))));
+
+        created.Where(c => c["data"]?["storeCreate"]?["store"] is null).Select(c => c.ToJsonString()).Should().BeEmpty();
+        var slugs = created.Select(c => c.Data("storeCreate")["store"].Text("slug")).ToList();
+        slugs.Should().OnlyHaveUniqueItems();
+        var baseSlug = StoreSlug(name);
+        slugs.Should().BeEquivalentTo(new[] { baseSlug }.Concat(Enumerable.Range(2, 5).Select(n => $"{baseSlug}-{n}")));
+    }
+
+    [Fact]
     public async Task Unverified_seller_is_refused_and_nothing_is_stored()
     {
         var (token, _) = await _client.SellerAsync(app, verified: false);
@@ -130,4 +148,6 @@ public sealed class StoreRegistrationTests(SellersApp app)
         body["data"]!["store"].Should().BeNull(body.ToJsonString());
         ((JsonObject)body).ContainsKey("errors").Should().BeFalse();
     }
+
+    private static string StoreSlug(string name) => name.ToLowerInvariant().Replace(' ', '-');
 }

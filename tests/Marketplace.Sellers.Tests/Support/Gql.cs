@@ -11,7 +11,8 @@ namespace Marketplace.Sellers.Tests.Support;
 /// <summary>GraphQL over HTTP the way a client speaks it, plus the sign-in flows the store tests start with.</summary>
 public static partial class Gql
 {
-    public const string StoreFields = "id name slug description contactEmail contactPhone address location { latitude longitude } serviceRadiusKm status createdAt";
+    public const string StoreFields = "id name slug description contactEmail contactPhone address location { latitude longitude } serviceRadiusKm status createdAt "
+        + "updatedAt version categories openingHours { day opens closes } logo { assetId url } banner { assetId url } followersCount viewerIsFollowing suspensionReason";
 
     public static async Task<JsonNode> SendAsync(this HttpClient client, string query, object? variables = null, string? token = null)
     {

@@ -1,4 +1,5 @@
 using Marketplace.Modules.Sellers.Contracts;
+using Marketplace.Modules.Sellers.Following;
 using Marketplace.Modules.Sellers.Persistence;
 using Marketplace.Modules.Sellers.Stores;
 using Marketplace.Modules.Users.Contracts.V1;
@@ -21,7 +22,10 @@ public sealed class SellersModule : IModule
         module.AddDbContext<SellersDbContext>(spatial: true);
         module.Services.TryAddSingleton(TimeProvider.System);
         module.Services.AddScoped<StoreDirectory>();
+        module.Services.AddScoped<StoreEditor>();
+        module.Services.AddScoped<StoreFollows>();
         module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
         module.AddContract<SellersContractService>();
+        module.AddSeeder<DemoData.SellersDemoData>();
     }
 }

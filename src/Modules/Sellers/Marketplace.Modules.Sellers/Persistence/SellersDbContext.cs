@@ -9,4 +9,6 @@ internal sealed class SellersDbContext(DbContextOptions<SellersDbContext> option
     public const string SchemaName = "sellers";
 
     public DbSet<Store> Stores => Set<Store>();
+
+    public DbSet<StoreFollow> Follows => Set<StoreFollow>();
 }

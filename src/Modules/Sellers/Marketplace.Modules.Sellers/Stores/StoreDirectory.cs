@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using Marketplace.Modules.Sellers.Contracts.Events;
 using Marketplace.Modules.Sellers.Contracts.V1;
@@ -19,14 +18,38 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
 {
     private const int MaxBatch = 200;
     private const int MaxPageSize = 100;
+    private const int MaxSlugAttempts = 10;
     private static readonly GeometryFactory Geography = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(4326);
+
+    /// <summary>A PostGIS geography point (x = longitude, y = latitude).</summary>
+    public static Point Point(double latitude, double longitude) => Geography.CreatePoint(new Coordinate(longitude, latitude));
+
+    /// <summary>The unique index on slug refused a row (another store took the slug first).</summary>
+    public static bool IsSlugConflict(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_stores_slug" };
+
+    public static Grpc.Core.RpcException SlugTaken() =>
+        ContractError.InvalidArgument("SLUG_TAKEN", "This slug is taken.", [new FieldViolation("slug", "Another store uses this slug; choose another.", "SLUG_TAKEN")]);
 
     public async Task<StoreEntity> CreateAsync(Guid sellerId, CreateStoreRequest request, CancellationToken cancellationToken)
     {
-        var name = request.Name.Trim();
-        var slug = request.Slug.Trim().ToLowerInvariant();
-        var email = request.ContactEmail.Trim().ToLowerInvariant();
-        Validate(request, name, slug, email);
+        var violations = new List<FieldViolation>();
+        var name = StoreValidation.Name(request.Name, violations);
+        var slug = request.Slug.Trim().Length > 0 ? StoreValidation.Slug(request.Slug, violations) : "";
+        var description = StoreValidation.Description(request.Description, violations);
+        var email = StoreValidation.ContactEmail(request.ContactEmail, violations);
+        var phone = StoreValidation.ContactPhone(request.ContactPhone, violations);
+        var address = StoreValidation.Address(request.Address, violations);
+        if (request.Location is null)
+            violations.Add(new FieldViolation("location", "A store needs a location.", "REQUIRED"));
+        else
+            StoreValidation.Point(request.Location.Latitude, request.Location.Longitude, "location", violations);
+        var radius = StoreValidation.ServiceRadius(request.ServiceRadiusKm, violations);
+        var categories = StoreValidation.Categories(request.Categories, violations);
+        var hours = StoreValidation.OpeningHours(request.OpeningHours, violations);
+        var logo = StoreValidation.Media(request.Logo, "logo", violations);
+        var banner = StoreValidation.Media(request.Banner, "banner", violations);
+        StoreValidation.ThrowIfAny(violations, "The store is not valid.");
 
         var status = await users.GetSellerStatusAsync(new GetSellerStatusRequest { UserId = sellerId.ToString() }, cancellationToken: cancellationToken);
         if (!status.Exists)
@@ -40,13 +63,18 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
             Id = Guid.CreateVersion7(),
             SellerId = sellerId,
             Name = name,
-            Description = request.Description.Trim(),
+            Description = description,
             ContactEmail = email,
-            ContactPhone = request.ContactPhone.Trim(),
-            Address = request.Address.Trim(),
-            Location = Geography.CreatePoint(new Coordinate(request.Location.Longitude, request.Location.Latitude)),
-            ServiceRadiusKm = request.ServiceRadiusKm,
+            ContactPhone = phone,
+            Address = address,
+            Location = Point(request.Location!.Latitude, request.Location.Longitude),
+            ServiceRadiusKm = radius,
+            Categories = categories,
+            OpeningHours = hours,
+            Logo = logo,
+            Banner = banner,
             Status = StoreStatus.Active,
+            Version = 1,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -58,19 +86,30 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
         if (count >= StoreRules.MaxStoresPerSeller)
             throw ContractError.FailedPrecondition("STORE_LIMIT_REACHED", $"A seller runs at most {StoreRules.MaxStoresPerSeller} stores.");
 
-        store.Slug = slug.Length > 0 ? slug : await FreeSlugAsync(Slugify(name), cancellationToken);
         if (slug.Length > 0 && await db.Stores.AnyAsync(s => s.Slug == slug, cancellationToken))
             throw SlugTaken();
-
         db.Stores.Add(store);
-        db.AddEvent(new StoreCreated(store.Id, sellerId, store.Name, store.Slug, store.Location.Y, store.Location.X, store.ServiceRadiusKm, store.Status, now));
-        try
+
+        // A generated slug can still be taken by another seller's store created at the same instant (the advisory lock
+        // is per seller): the unique index refuses ours, EF rolls back to its savepoint, and the next free suffix is
+        // tried. N sellers racing for one name settle in N rounds (each round one of them wins).
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw SlugTaken();
+            store.Slug = slug.Length > 0 ? slug : await FreeSlugAsync(Slugify(name), tried, cancellationToken);
+            tried.Add(store.Slug);
+            var created = db.AddEvent(new StoreCreated(store.Id, sellerId, store.Name, store.Slug, store.Location.Y, store.Location.X, store.ServiceRadiusKm, store.Status, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException exception) when (IsSlugConflict(exception))
+            {
+                if (slug.Length > 0 || attempt >= MaxSlugAttempts)
+                    throw SlugTaken();
+                db.Entry(created).State = EntityState.Detached;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -109,7 +148,7 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
         double latitude, double longitude, double radiusKm, int first, string after, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
-        CheckPoint(latitude, longitude, "location", violations);
+        StoreValidation.Point(latitude, longitude, "location", violations);
         if (!(radiusKm > 0) || radiusKm > StoreRules.MaxSearchRadiusKm)
             violations.Add(new FieldViolation("radiusKm", $"Use a radius above 0 and at most {StoreRules.MaxSearchRadiusKm} km.", "INVALID_RADIUS"));
         if (violations.Count > 0)
@@ -172,7 +211,7 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
     public async Task<(bool Delivers, double Distance)?> DeliversToAsync(Guid storeId, double latitude, double longitude, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
-        CheckPoint(latitude, longitude, "location", violations);
+        StoreValidation.Point(latitude, longitude, "location", violations);
         if (violations.Count > 0)
             throw ContractError.InvalidArgument("INVALID_INPUT", "The location is not valid.", violations);
         const string Sql = """
@@ -254,9 +293,11 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
         _ => "",
     };
 
-    private async Task<string> FreeSlugAsync(string baseSlug, CancellationToken cancellationToken)
+    /// <summary>The base slug, or the first <c>-2</c>, <c>-3</c>, … not taken by a committed store nor tried already.</summary>
+    private async Task<string> FreeSlugAsync(string baseSlug, HashSet<string> tried, CancellationToken cancellationToken)
     {
         var taken = await db.Stores.Where(s => s.Slug == baseSlug || s.Slug.StartsWith(baseSlug + "-")).Select(s => s.Slug).ToListAsync(cancellationToken);
+        taken.AddRange(tried);
         if (!taken.Contains(baseSlug))
             return baseSlug;
         for (var n = 2; ; n++)
@@ -265,45 +306,5 @@ internal sealed class StoreDirectory(SellersDbContext db, UsersAuth.UsersAuthCli
             if (!taken.Contains(candidate))
                 return candidate;
         }
-    }
-
-    private static Grpc.Core.RpcException SlugTaken() =>
-        ContractError.InvalidArgument("SLUG_TAKEN", "This slug is taken.", [new FieldViolation("slug", "Another store uses this slug; choose another.", "SLUG_TAKEN")]);
-
-    private static void Validate(CreateStoreRequest request, string name, string slug, string email)
-    {
-        var violations = new List<FieldViolation>();
-        if (name.Length == 0)
-            violations.Add(new FieldViolation("name", "A store needs a name.", "REQUIRED"));
-        else if (name.Length > StoreRules.MaxNameLength)
-            violations.Add(new FieldViolation("name", $"Use at most {StoreRules.MaxNameLength} characters.", "TOO_LONG"));
-        if (slug.Length > 0 && (slug.Length < StoreRules.MinSlugLength || slug.Length > StoreRules.MaxSlugLength || Slugify(slug) != slug))
-            violations.Add(new FieldViolation("slug", $"Use {StoreRules.MinSlugLength} to {StoreRules.MaxSlugLength} lower-case letters, digits and single hyphens.", "INVALID_SLUG"));
-        if (request.Description.Length > StoreRules.MaxDescriptionLength)
-            violations.Add(new FieldViolation("description", $"Use at most {StoreRules.MaxDescriptionLength} characters.", "TOO_LONG"));
-        if (email.Length == 0 || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-            violations.Add(new FieldViolation("contactEmail", "Give a valid email address.", "INVALID_EMAIL"));
-        if (request.ContactPhone.Trim().Length is 0 or > 32)
-            violations.Add(new FieldViolation("contactPhone", "Give a phone number (at most 32 characters).", "INVALID_PHONE"));
-        if (request.Address.Trim().Length == 0)
-            violations.Add(new FieldViolation("address", "A store needs an address.", "REQUIRED"));
-        else if (request.Address.Length > StoreRules.MaxAddressLength)
-            violations.Add(new FieldViolation("address", $"Use at most {StoreRules.MaxAddressLength} characters.", "TOO_LONG"));
-        if (request.Location is null)
-            violations.Add(new FieldViolation("location", "A store needs a location.", "REQUIRED"));
-        else
-            CheckPoint(request.Location.Latitude, request.Location.Longitude, "location", violations);
-        if (!(request.ServiceRadiusKm > 0) || request.ServiceRadiusKm > StoreRules.MaxServiceRadiusKm)
-            violations.Add(new FieldViolation("serviceRadiusKm", $"Use a radius above 0 and at most {StoreRules.MaxServiceRadiusKm} km.", "INVALID_RADIUS"));
-        if (violations.Count > 0)
-            throw ContractError.InvalidArgument("INVALID_INPUT", "The store is not valid.", violations);
-    }
-
-    private static void CheckPoint(double latitude, double longitude, string field, List<FieldViolation> violations)
-    {
-        if (!double.IsFinite(latitude) || latitude is < -90 or > 90)
-            violations.Add(new FieldViolation($"{field}.latitude", "Latitude is between -90 and 90.", "INVALID_COORDINATES"));
-        if (!double.IsFinite(longitude) || longitude is < -180 or > 180)
-            violations.Add(new FieldViolation($"{field}.longitude", "Longitude is between -180 and 180.", "INVALID_COORDINATES"));
     }
 }

@@ -149,6 +149,20 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
         return new GetSellerStatusResponse { Exists = seller is not null, EmailVerified = seller?.EmailVerifiedAt is not null };
     }
 
+    public override async Task<FindSellerByEmailResponse> FindSellerByEmail(FindSellerByEmailRequest request, ServerCallContext context)
+    {
+        // Whether an email has an account is not for users to probe; only modules ask.
+        if (CallContext.Current.Caller.Kind != CallerKind.Service)
+            throw ContractError.PermissionDenied("SERVICES_ONLY", "Only modules look sellers up by email.");
+        var email = request.Email.Trim().ToLowerInvariant();
+        var seller = email.Length == 0
+            ? null
+            : await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.Role == Roles.Seller, context.CancellationToken);
+        return seller is null
+            ? new FindSellerByEmailResponse()
+            : new FindSellerByEmailResponse { Exists = true, UserId = seller.Id.ToString(), EmailVerified = seller.EmailVerifiedAt is not null };
+    }
+
     public override Task<ListDevelopmentSmsResponse> ListDevelopmentSms(ListDevelopmentSmsRequest request, ServerCallContext context)
     {
         var inbox = services.GetService<DevelopmentSmsInbox>();
