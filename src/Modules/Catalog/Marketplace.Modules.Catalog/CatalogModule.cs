@@ -1,5 +1,15 @@
+using Marketplace.Modules.Catalog.Contracts;
+using Marketplace.Modules.Catalog.Contracts.Events;
+using Marketplace.Modules.Catalog.Events;
 using Marketplace.Modules.Catalog.Persistence;
+using Marketplace.Modules.Catalog.Search;
+using Marketplace.Modules.Sellers.Contracts.Events;
+using Marketplace.Modules.Sellers.Contracts.V1;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Modules.Catalog;
 
@@ -13,5 +23,23 @@ public sealed class CatalogModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDbContext<CatalogDbContext>(spatial: true);
+        module.Services.TryAddSingleton(TimeProvider.System);
+        module.Services.AddContractClient<SellersContract.SellersContractClient>("Sellers");
+
+        // Search: the projection and its consumers (docs/catalog-search.md).
+        module.Services.AddSingleton(module.Settings.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
+        module.Services.AddScoped<SearchProjection>();
+        module.Services.AddScoped<ProductSearch>();
+        module.Services.AddScoped<SearchReindexer>();
+        module.AddContract<CatalogSearchContractService>();
+        module.AddEventConsumer<ProjectProductChanges, ProductPublished>()
+            .AddEventConsumer<ProjectProductChanges, ProductUpdated>()
+            .AddEventConsumer<ProjectProductChanges, ProductArchived>()
+            .AddEventConsumer<ProjectProductChanges, VariantPriceChanged>()
+            .AddEventConsumer<CopyStoreChanges, StoreCreated>()
+            .AddEventConsumer<CopyStoreChanges, StoreUpdated>()
+            .AddEventConsumer<RunSearchReindex, SearchReindexRequested>()
+            .AddEventConsumer<RunSearchReindex, SearchReindexBatchPlanned>()
+            .AddEventConsumer<RunSearchReindex, SearchReindexBuilt>();
     }
 }
