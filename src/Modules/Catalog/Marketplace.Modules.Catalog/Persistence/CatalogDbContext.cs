@@ -1,3 +1,4 @@
+using Marketplace.Modules.Catalog.Domain;
 using Marketplace.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,4 +7,10 @@ namespace Marketplace.Modules.Catalog.Persistence;
 internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "catalog";
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductVariant> Variants => Set<ProductVariant>();
 }
