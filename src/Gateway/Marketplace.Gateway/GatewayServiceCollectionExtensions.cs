@@ -77,6 +77,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddViewerExtension<Sellers.SellersContribution>();
         services.AddNodeResolver<Sellers.StoreNodeResolver>();
 
+        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogSearch.CatalogSearchClient>("Catalog");
+        services.AddSchemaContribution<Catalog.SearchContribution>();
+
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
             .AddSystemTextJson()

@@ -49,7 +49,7 @@ internal sealed class SearchProduct
 
     public decimal? MaxPrice { get; set; }
 
-    public string Currency { get; set; } = "";
+    public string? Currency { get; set; }
 
     public Guid CategoryId { get; set; }
 
