@@ -77,6 +77,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddViewerExtension<Sellers.SellersContribution>();
         services.AddNodeResolver<Sellers.StoreNodeResolver>();
 
+        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogContract.CatalogContractClient>("Catalog");
+        services.AddSingleton<Catalog.CatalogContribution>();
+        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Catalog.CatalogContribution>());
+        services.AddStoreExtension<Catalog.CatalogContribution>();
+        services.AddNodeResolver<Catalog.ProductNodeResolver>();
+        services.AddNodeResolver<Catalog.CategoryNodeResolver>();
+        services.AddTransient<ConnectionType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
+        services.AddTransient<EdgeType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
         services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogSearch.CatalogSearchClient>("Catalog");
         services.AddSchemaContribution<Catalog.SearchContribution>();
 

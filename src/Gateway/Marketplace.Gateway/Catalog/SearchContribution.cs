@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Grpc.Core;
 using Marketplace.Gateway.Auth;
 using Marketplace.Gateway.Conventions;
@@ -22,7 +23,6 @@ namespace Marketplace.Gateway.Catalog;
 internal sealed class SearchContribution : ISchemaContribution
 {
     public const string ReindexTypeName = "CatalogSearchReindex";
-    public const string CategoryTypeName = "Category";
 
     public void ConfigureQuery(ObjectGraphType query)
     {
@@ -55,12 +55,13 @@ internal sealed class SearchContribution : ISchemaContribution
                     After = page.AfterKey ?? "",
                 };
                 if (page.First == 0)
-                    return new Connection<NearbyProduct>([], new PageInfo(false, page.AfterKey is not null, null, null));
+                    return new Connection<NearbyProductHit>([], new PageInfo(false, page.AfterKey is not null, null, null));
                 var response = await Search(c).ProductsNearAsync(request, cancellationToken: c.CancellationToken);
-                var items = response.Products.ToList();
-                if (response.HasNextPage)
-                    items.Add(new NearbyProduct()); // FromSlice reads "first + 1 items" as "there is a next page"
-                return Connection<NearbyProduct>.FromSlice(items, page, i => i.Key);
+                var hits = await SearchHydration.HitsAsync(c, response.Products, c.CancellationToken);
+                var edges = hits.Select(h => new Edge<NearbyProductHit>(h, Cursor.Encode(h.Key))).ToList();
+                // The end cursor is the last hit's position even if hydration left it out (archived a moment ago).
+                var end = response.Products.Count == 0 ? null : Cursor.Encode(response.Products[^1].Key);
+                return new Connection<NearbyProductHit>(edges, new PageInfo(response.HasNextPage, page.AfterKey is not null, edges.FirstOrDefault()?.Cursor, end));
             });
 
         query.Field<CatalogSearchReindexType>("catalogSearchReindex")
@@ -110,13 +111,97 @@ internal sealed class SearchContribution : ISchemaContribution
     {
         if (globalId is null)
             return "";
-        if (!GlobalId.TryDecode(globalId, out var type, out var id) || type != CategoryTypeName)
+        if (!GlobalId.TryDecode(globalId, out var type, out var id) || type != CatalogContribution.CategoryTypeName)
             throw new GatewayError(ErrorCodes.BadUserInput, "'categoryId' is not a category id.");
         return id;
     }
 
     private static CatalogSearch.CatalogSearchClient Search(IResolveFieldContext c) =>
         c.RequestServices!.GetRequiredService<CatalogSearch.CatalogSearchClient>();
+}
+
+/// <summary>
+/// What a search page needs of its products. The projection holds the fields a results list usually shows (id, title,
+/// status, price range, dates, store and category ids); a node that asks for anything else (description, variants,
+/// images, …) is hydrated with one batched <c>GetProducts</c> call, which also applies the product visibility rule again
+/// (a hit whose product was archived a moment ago, before the projection caught up, is left out).
+/// </summary>
+internal static class SearchHydration
+{
+    private static readonly HashSet<string> Covered = new(StringComparer.Ordinal)
+    {
+        "__typename", "id", "title", "status", "store", "category", "priceRange", "publishedAt", "createdAt",
+    };
+
+    public static async Task<List<NearbyProductHit>> HitsAsync(IResolveFieldContext context, IReadOnlyList<NearbyProduct> found, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0 || !NeedsProducts(context))
+            return found.Select(f => new NearbyProductHit(FromProjection(f), f.DistanceMeters, f.Key)).ToList();
+        var catalog = context.RequestServices!.GetRequiredService<CatalogContract.CatalogContractClient>();
+        var products = (await catalog.GetProductsAsync(new GetProductsRequest { Ids = { found.Select(f => f.ProductId) } }, cancellationToken: cancellationToken))
+            .Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return found.Where(f => products.ContainsKey(f.ProductId)).Select(f => new NearbyProductHit(products[f.ProductId], f.DistanceMeters, f.Key)).ToList();
+    }
+
+    /// <summary>A product as the projection knows it: only the covered fields are set (nothing else is asked for).</summary>
+    private static Product FromProjection(NearbyProduct hit) => new()
+    {
+        Id = hit.ProductId,
+        StoreId = hit.StoreId,
+        Title = hit.Title,
+        CategoryId = hit.CategoryId,
+        Status = "ACTIVE",
+        MinPrice = hit.MinPrice,
+        MaxPrice = hit.MaxPrice,
+        Currency = hit.Currency,
+        PublishedAt = hit.PublishedAt,
+        CreatedAt = hit.CreatedAt,
+    };
+
+    /// <summary>Whether the query selects a product field the projection does not hold (under edges.node or nodes, through fragments).</summary>
+    private static bool NeedsProducts(IResolveFieldContext context)
+    {
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        foreach (var field in Fields(context.FieldAst.SelectionSet, fragments))
+        {
+            var name = field.Name.StringValue;
+            if (name == "nodes" && Fields(field.SelectionSet, fragments).Any(f => !Covered.Contains(f.Name.StringValue)))
+                return true;
+            if (name != "edges")
+                continue;
+            foreach (var node in Fields(field.SelectionSet, fragments).Where(f => f.Name.StringValue == "node"))
+            {
+                if (Fields(node.SelectionSet, fragments).Any(f => !Covered.Contains(f.Name.StringValue)))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The fields of a selection set, with inline fragments and fragment spreads flattened (directives ignored: selected).</summary>
+    private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? selectionSet, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, int depth = 0)
+    {
+        if (selectionSet is null || depth > 10)
+            yield break;
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    yield return field;
+                    break;
+                case GraphQLInlineFragment inline:
+                    foreach (var inner in Fields(inline.SelectionSet, fragments, depth + 1))
+                        yield return inner;
+                    break;
+                case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                    foreach (var inner in Fields(fragment.SelectionSet, fragments, depth + 1))
+                        yield return inner;
+                    break;
+            }
+        }
+    }
 }
 
 internal sealed record ReindexPayload(SearchReindex? Reindex, bool Started, IReadOnlyList<UserError> UserErrors);
@@ -134,53 +219,29 @@ internal sealed class ProductSearchSortType : EnumerationGraphType
     }
 }
 
+/// <summary>A search hit: the product (from the projection, or hydrated) and its distance and position key.</summary>
+internal sealed record NearbyProductHit(Product Product, double DistanceMeters, string Key);
+
 /// <summary>The connection of <c>productsNear</c>: its edges carry the distance.</summary>
-internal sealed class NearbyProductConnectionType : ObjectGraphType<Connection<NearbyProduct>>
+internal sealed class NearbyProductConnectionType : ObjectGraphType<Connection<NearbyProductHit>>
 {
     public NearbyProductConnectionType()
     {
         Name = "NearbyProductConnection";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NearbyProductEdgeType>>>>("edges").Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchProductType>>>>("nodes").Resolve(c => c.Source.Edges.Select(e => e.Node));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("nodes").Resolve(c => c.Source.Edges.Select(e => e.Node.Product));
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
     }
 }
 
-internal sealed class NearbyProductEdgeType : ObjectGraphType<Edge<NearbyProduct>>
+internal sealed class NearbyProductEdgeType : ObjectGraphType<Edge<NearbyProductHit>>
 {
     public NearbyProductEdgeType()
     {
         Name = "NearbyProductEdge";
-        Field<NonNullGraphType<SearchProductType>>("node").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<ProductType>>("node").Resolve(c => c.Source.Node.Product);
         Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Description("Geodesic distance (ST_Distance on the WGS 84 spheroid) from the searched point to the product's store.").Resolve(c => c.Source.Node.DistanceMeters);
         Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-    }
-}
-
-/// <summary>
-/// A product as the search projection knows it. Stands in for the Catalog area's <c>Product</c> type until both
-/// branches meet (same name and field shapes, so clients see one type).
-/// </summary>
-internal sealed class SearchProductType : ObjectGraphType<NearbyProduct>
-{
-    public SearchProductType()
-    {
-        Name = "Product";
-        Description = "A store's product.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Product", c.Source.ProductId));
-        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
-        Field<NonNullGraphType<ProductPriceRangeType>>("priceRange").Resolve(c => c.Source);
-        Field<UtcDateTimeGraphType>("publishedAt").Resolve(c => DateTimeOffset.Parse(c.Source.PublishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
-    }
-}
-
-internal sealed class ProductPriceRangeType : ObjectGraphType<NearbyProduct>
-{
-    public ProductPriceRangeType()
-    {
-        Name = "ProductPriceRange";
-        Field<NonNullGraphType<MoneyType>>("minVariantPrice").Resolve(c => new Money(decimal.Parse(c.Source.MinPrice, CultureInfo.InvariantCulture), c.Source.Currency));
-        Field<NonNullGraphType<MoneyType>>("maxVariantPrice").Resolve(c => new Money(decimal.Parse(c.Source.MaxPrice, CultureInfo.InvariantCulture), c.Source.Currency));
     }
 }
 

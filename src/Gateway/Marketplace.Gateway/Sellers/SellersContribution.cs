@@ -160,7 +160,7 @@ internal sealed class StoreStatusType : EnumerationGraphType
 
 internal sealed class StoreType : ObjectGraphType<Store>
 {
-    public StoreType()
+    public StoreType(IEnumerable<IStoreExtension> extensions)
     {
         Name = SellersContribution.StoreTypeName;
         Description = "A seller's storefront.";
@@ -197,6 +197,8 @@ internal sealed class StoreType : ObjectGraphType<Store>
                 }
             });
         Field<NonNullGraphType<UtcDateTimeGraphType>>("createdAt").Resolve(c => DateTimeOffset.Parse(c.Source.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
+        foreach (var extension in extensions)
+            extension.ConfigureStore(this);
     }
 }
 

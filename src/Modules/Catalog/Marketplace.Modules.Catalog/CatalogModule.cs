@@ -2,6 +2,7 @@ using Marketplace.Modules.Catalog.Contracts;
 using Marketplace.Modules.Catalog.Contracts.Events;
 using Marketplace.Modules.Catalog.Events;
 using Marketplace.Modules.Catalog.Persistence;
+using Marketplace.Modules.Catalog.Products;
 using Marketplace.Modules.Catalog.Search;
 using Marketplace.Modules.Sellers.Contracts.Events;
 using Marketplace.Modules.Sellers.Contracts.V1;
@@ -16,7 +17,9 @@ namespace Marketplace.Modules.Catalog;
 /// <summary>The Catalog module's entry type: everything the host needs to load it.</summary>
 public sealed class CatalogModule : IModule
 {
-    public string Name => "Catalog";
+    internal const string ModuleName = "Catalog";
+
+    public string Name => ModuleName;
 
     public string Schema => CatalogDbContext.SchemaName;
 
@@ -25,6 +28,11 @@ public sealed class CatalogModule : IModule
         module.AddDbContext<CatalogDbContext>(spatial: true);
         module.Services.TryAddSingleton(TimeProvider.System);
         module.Services.AddContractClient<SellersContract.SellersContractClient>("Sellers");
+        module.Services.AddScoped<StoreAccess>();
+        module.Services.AddScoped<Taxonomy.Taxonomy>();
+        module.Services.AddScoped<ProductCatalog>();
+        module.Services.AddScoped<ProductReader>();
+        module.AddContract<CatalogContractService>();
 
         // Search: the projection and its consumers (docs/catalog-search.md).
         module.Services.AddSingleton(module.Settings.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());

@@ -35,6 +35,7 @@ internal sealed class CatalogSearchContractService(ProductSearch search, SearchR
             Currency = h.Currency,
             CategoryId = h.CategoryId.ToString(),
             PublishedAt = Timestamp(h.PublishedAt),
+            CreatedAt = Timestamp(h.CreatedAt),
             DistanceMeters = h.DistanceMeters,
             Key = h.Key.ToString(),
         }));

@@ -86,6 +86,7 @@ internal sealed record SearchHit(
     string Currency,
     Guid CategoryId,
     DateTimeOffset PublishedAt,
+    DateTimeOffset CreatedAt,
     double DistanceMeters,
     SearchKey Key);
 
@@ -263,10 +264,10 @@ internal sealed class ProductSearch(CatalogDbContext db)
         var innerOrder = request.Sort == SearchSort.Distance ? $"ORDER BY {keyExpression}" : "";
         command.CommandText = $"""
             SELECT n.product_id, n.store_id, n.title, n.min_price, n.max_price, n.currency, n.category_id, n.published_at,
-                   ST_Distance(n.location, {Origin}) AS distance, n.sort_key
+                   ST_Distance(n.location, {Origin}) AS distance, n.sort_key, n.created_at
             FROM (
                 SELECT sp.product_id, sp.store_id, sp.title, sp.min_price, sp.max_price, sp.currency, sp.category_id,
-                       sp.published_at, sp.location, {keyExpression} AS sort_key
+                       sp.published_at, sp.created_at, sp.location, {keyExpression} AS sort_key
                 FROM catalog.search_products sp
                 WHERE {string.Join("\n      AND ", where)}
                 {innerOrder}
@@ -303,6 +304,7 @@ internal sealed class ProductSearch(CatalogDbContext db)
                 reader.IsDBNull(5) ? "" : reader.GetString(5).Trim(),
                 reader.GetGuid(6),
                 publishedAt,
+                reader.GetFieldValue<DateTimeOffset>(10),
                 reader.GetDouble(8),
                 new SearchKey(sort, keyValue, id)));
         }

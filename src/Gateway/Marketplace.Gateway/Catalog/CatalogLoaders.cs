@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Marketplace.Gateway.DataLoading;
+using Marketplace.Modules.Catalog.Contracts.V1;
+using Marketplace.Modules.Sellers.Contracts.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Gateway.Catalog;
+
+/// <summary>
+/// Cross-module and repeated lookups of the Catalog area, batched per request: a page of products from many stores
+/// costs one <c>GetStores</c> call, their categories one <c>GetCategories</c> call, and the category tree is read once.
+/// </summary>
+internal static class CatalogLoaders
+{
+    public const string StoresLoader = "Sellers.GetStores";
+    public const string CategoriesLoader = "Catalog.GetCategories";
+    public const string TreeLoader = "Catalog.ListCategories";
+
+    /// <summary>The store of a product, through the Sellers contract; null when the caller may not see it.</summary>
+    public static IDataLoaderResult<Store?> Store(IResolveFieldContext context, string storeId) =>
+        Loaders(context).GetOrAdd<string, Store>(StoresLoader, async (ids, cancellationToken) =>
+        {
+            var sellers = context.RequestServices!.GetRequiredService<SellersContract.SellersContractClient>();
+            var response = await sellers.GetStoresAsync(new GetStoresRequest { Ids = { ids } }, cancellationToken: cancellationToken);
+            return response.Stores.ToDictionary(s => s.Id);
+        }).Load(storeId);
+
+    public static IDataLoaderResult<Category?> Category(IResolveFieldContext context, string categoryId) =>
+        Loaders(context).GetOrAdd<string, Category>(CategoriesLoader, async (ids, cancellationToken) =>
+        {
+            var response = await Contract(context).GetCategoriesAsync(new GetCategoriesRequest { Ids = { ids } }, cancellationToken: cancellationToken);
+            return response.Categories.ToDictionary(c => c.Id);
+        }).Load(categoryId);
+
+    /// <summary>The whole tree (parents before children), read once per request.</summary>
+    public static IDataLoaderResult<CategoryTree?> Tree(IResolveFieldContext context) =>
+        Loaders(context).GetOrAdd<string, CategoryTree>(TreeLoader, async (keys, cancellationToken) =>
+        {
+            var response = await Contract(context).ListCategoriesAsync(new ListCategoriesRequest(), cancellationToken: cancellationToken);
+            var tree = new CategoryTree(response.Categories.ToList());
+            return keys.ToDictionary(k => k, _ => tree);
+        }).Load("tree");
+
+    public static CatalogContract.CatalogContractClient Contract(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<CatalogContract.CatalogContractClient>();
+
+    private static DataLoaderContext Loaders(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<DataLoaderContext>();
+}
+
+/// <summary>The category tree of one request: children by parent, in the module's order (position, then name).</summary>
+internal sealed class CategoryTree(IReadOnlyList<Category> all)
+{
+    private readonly ILookup<string, Category> _children = all.ToLookup(c => c.ParentId);
+
+    public IReadOnlyList<Category> Roots => _children[""].ToList();
+
+    public IReadOnlyList<Category> ChildrenOf(string id) => _children[id].ToList();
+}
