@@ -33,6 +33,7 @@ public sealed class CatalogModule : IModule
         module.Services.AddScoped<ProductCatalog>();
         module.Services.AddScoped<ProductReader>();
         module.AddContract<CatalogContractService>();
+        module.AddSeeder<DemoData.CatalogDemoData>();
 
         // Search: the projection and its consumers (docs/catalog-search.md).
         module.Services.AddSingleton(module.Settings.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
