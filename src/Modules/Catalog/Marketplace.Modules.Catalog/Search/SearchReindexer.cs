@@ -17,6 +17,9 @@ internal sealed class SearchOptions
 
     /// <summary>A reindex without progress for this long (e.g. a parked batch) may be superseded by a new request.</summary>
     public TimeSpan ReindexStaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A pause before each batch, to leave the database to live traffic during a long rebuild (0 = none).</summary>
+    public TimeSpan ReindexBatchPause { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>
@@ -133,6 +136,8 @@ internal sealed class SearchReindexer(CatalogDbContext db, SearchProjection proj
         if (status is not [SearchReindexStatus.Running])
             return;
 
+        if (options.ReindexBatchPause > TimeSpan.Zero)
+            await Task.Delay(options.ReindexBatchPause, clock, cancellationToken);
         var rows = await projection.RebuildRangeIntoShadowAsync(batch.AfterProductId, batch.UpToProductId, cancellationToken);
         SearchMetrics.RowsRebuilt.Add(rows, new KeyValuePair<string, object?>("table", SearchProjection.ShadowTable));
         var counted = await projection.ExecuteAsync(
