@@ -268,8 +268,8 @@ internal sealed class CatalogSearchReindexType : ObjectGraphType<SearchReindex>
         Field<NonNullGraphType<IntGraphType>>("batchSize").Resolve(c => c.Source.BatchSize);
         Field<NonNullGraphType<IntGraphType>>("batchesTotal").Description("0 until the rebuild has started.").Resolve(c => c.Source.BatchesTotal);
         Field<NonNullGraphType<IntGraphType>>("batchesDone").Resolve(c => c.Source.BatchesDone);
-        Field<NonNullGraphType<FloatGraphType>>("productsTotal").Description("Products when the rebuild started.").Resolve(c => (double)c.Source.ProductsTotal);
-        Field<NonNullGraphType<FloatGraphType>>("productsIndexed").Description("Rows written into the new projection so far.").Resolve(c => (double)c.Source.ProductsIndexed);
+        Field<NonNullGraphType<IntGraphType>>("productsTotal").Description("Products when the rebuild started.").Resolve(c => checked((int)c.Source.ProductsTotal));
+        Field<NonNullGraphType<IntGraphType>>("productsIndexed").Description("Rows written into the new projection so far.").Resolve(c => checked((int)c.Source.ProductsIndexed));
         Field<NonNullGraphType<UtcDateTimeGraphType>>("requestedAt").Resolve(c => Time(c.Source.RequestedAt));
         Field<UtcDateTimeGraphType>("startedAt").Resolve(c => Time(c.Source.StartedAt));
         Field<UtcDateTimeGraphType>("completedAt").Resolve(c => Time(c.Source.CompletedAt));
