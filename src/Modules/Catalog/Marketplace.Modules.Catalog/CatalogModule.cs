@@ -40,6 +40,7 @@ public sealed class CatalogModule : IModule
         module.Services.AddScoped<SearchProjection>();
         module.Services.AddScoped<ProductSearch>();
         module.Services.AddScoped<SearchReindexer>();
+        module.Services.AddScoped(sp => new Lazy<SearchReindexer>(sp.GetRequiredService<SearchReindexer>));
         module.AddContract<CatalogSearchContractService>();
         module.AddEventConsumer<ProjectProductChanges, ProductPublished>()
             .AddEventConsumer<ProjectProductChanges, ProductUpdated>()

@@ -8,9 +8,10 @@ namespace Marketplace.Modules.Catalog.Contracts;
 
 /// <summary>
 /// The search contract: <c>ProductsNear</c> for everyone; the rebuild for administrators only (checked here, from the
-/// caller in the call metadata, whatever the gateway did).
+/// caller in the call metadata, whatever the gateway did). The rebuild's services are built only when asked for: a
+/// search call (the hot path) needs none of them.
 /// </summary>
-internal sealed class CatalogSearchContractService(ProductSearch search, SearchReindexer reindexer) : CatalogSearch.CatalogSearchBase
+internal sealed class CatalogSearchContractService(ProductSearch search, Lazy<SearchReindexer> reindexer) : CatalogSearch.CatalogSearchBase
 {
     public override async Task<ProductsNearResponse> ProductsNear(ProductsNearRequest request, ServerCallContext context)
     {
@@ -45,14 +46,14 @@ internal sealed class CatalogSearchContractService(ProductSearch search, SearchR
     public override async Task<RequestSearchReindexResponse> RequestSearchReindex(RequestSearchReindexRequest request, ServerCallContext context)
     {
         var caller = Admin();
-        var (run, started) = await reindexer.RequestAsync(request.BatchSize, caller.Id ?? "", context.CancellationToken);
+        var (run, started) = await reindexer.Value.RequestAsync(request.BatchSize, caller.Id ?? "", context.CancellationToken);
         return new RequestSearchReindexResponse { Reindex = ToContract(run), Started = started };
     }
 
     public override async Task<Contracts.V1.SearchReindex> GetSearchReindex(GetSearchReindexRequest request, ServerCallContext context)
     {
         Admin();
-        var run = Guid.TryParse(request.Id, out var id) ? await reindexer.FindAsync(id, context.CancellationToken) : null;
+        var run = Guid.TryParse(request.Id, out var id) ? await reindexer.Value.FindAsync(id, context.CancellationToken) : null;
         return run is null ? throw ContractError.NotFound("REINDEX_NOT_FOUND", "No such reindex.") : ToContract(run);
     }
 
