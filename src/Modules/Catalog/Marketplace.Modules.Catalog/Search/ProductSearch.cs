@@ -144,7 +144,7 @@ internal sealed class ProductSearch(CatalogDbContext db)
         if (!string.IsNullOrEmpty(categoryId))
         {
             categoryPath = Guid.TryParse(categoryId, out var id)
-                ? await db.Database.SqlQuery<string>($"SELECT path AS \"Value\" FROM catalog.categories WHERE id = {id}").FirstOrDefaultAsync(cancellationToken)
+                ? await db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (categoryPath is null)
                 violations.Add(new FieldViolation("categoryId", "No such category.", "UNKNOWN_CATEGORY"));
