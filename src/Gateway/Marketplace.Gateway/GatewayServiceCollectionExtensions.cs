@@ -86,6 +86,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddNodeResolver<Catalog.CategoryNodeResolver>();
         services.AddTransient<ConnectionType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
         services.AddTransient<EdgeType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
+        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogSearch.CatalogSearchClient>("Catalog");
+        services.AddSchemaContribution<Catalog.SearchContribution>();
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)

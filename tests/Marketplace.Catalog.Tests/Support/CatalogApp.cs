@@ -23,6 +23,8 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime
         With("Gateway:RateLimitPerUser", "0");
         // Each run stores a fresh signing key for its admin tokens: fetch unknown key ids at once.
         With("Gateway:Auth:KeyRefreshMinInterval", "00:00:00");
+        // A search rebuild pauses before each batch, so the reindex test can search while it runs.
+        With("Modules:Catalog:Search:ReindexBatchPause", "00:00:00.300");
     }
 
     public RecordingNotifications Emails { get; } = new();

@@ -1,9 +1,14 @@
 using Marketplace.Modules.Catalog.Contracts;
+using Marketplace.Modules.Catalog.Contracts.Events;
+using Marketplace.Modules.Catalog.Events;
 using Marketplace.Modules.Catalog.Persistence;
 using Marketplace.Modules.Catalog.Products;
+using Marketplace.Modules.Catalog.Search;
+using Marketplace.Modules.Sellers.Contracts.Events;
 using Marketplace.Modules.Sellers.Contracts.V1;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,5 +34,22 @@ public sealed class CatalogModule : IModule
         module.Services.AddScoped<ProductReader>();
         module.AddContract<CatalogContractService>();
         module.AddSeeder<DemoData.CatalogDemoData>();
+
+        // Search: the projection and its consumers (docs/catalog-search.md).
+        module.Services.AddSingleton(module.Settings.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
+        module.Services.AddScoped<SearchProjection>();
+        module.Services.AddScoped<ProductSearch>();
+        module.Services.AddScoped<SearchReindexer>();
+        module.Services.AddScoped(sp => new Lazy<SearchReindexer>(sp.GetRequiredService<SearchReindexer>));
+        module.AddContract<CatalogSearchContractService>();
+        module.AddEventConsumer<ProjectProductChanges, ProductPublished>()
+            .AddEventConsumer<ProjectProductChanges, ProductUpdated>()
+            .AddEventConsumer<ProjectProductChanges, ProductArchived>()
+            .AddEventConsumer<ProjectProductChanges, VariantPriceChanged>()
+            .AddEventConsumer<CopyStoreChanges, StoreCreated>()
+            .AddEventConsumer<CopyStoreChanges, StoreUpdated>()
+            .AddEventConsumer<RunSearchReindex, SearchReindexRequested>()
+            .AddEventConsumer<RunSearchReindex, SearchReindexBatchPlanned>()
+            .AddEventConsumer<RunSearchReindex, SearchReindexBuilt>();
     }
 }

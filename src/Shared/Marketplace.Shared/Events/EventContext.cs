@@ -1,20 +1,28 @@
 namespace Marketplace.Shared.Events;
 
-/// <summary>The event being handled in this async flow: events written meanwhile name it as their causation.</summary>
+/// <summary>
+/// The event being handled in this async flow: events written meanwhile name it as their causation, and a handler
+/// may read when it occurred (e.g. to measure how far a projection lags behind).
+/// </summary>
 public static class EventContext
 {
-    private static readonly AsyncLocal<Guid?> Current = new();
+    private static readonly AsyncLocal<HandledEvent?> Current = new();
 
-    public static Guid? CurrentEventId => Current.Value;
+    public static Guid? CurrentEventId => Current.Value?.Id;
 
-    internal static IDisposable Push(Guid eventId)
+    /// <summary>The envelope's occurred-at of the event being handled (when the publishing use case added it).</summary>
+    public static DateTimeOffset? CurrentOccurredAt => Current.Value?.OccurredAt;
+
+    internal static IDisposable Push(Guid eventId, DateTimeOffset occurredAt)
     {
         var previous = Current.Value;
-        Current.Value = eventId;
+        Current.Value = new HandledEvent(eventId, occurredAt);
         return new Restore(previous);
     }
 
-    private sealed class Restore(Guid? previous) : IDisposable
+    private sealed record HandledEvent(Guid Id, DateTimeOffset OccurredAt);
+
+    private sealed class Restore(HandledEvent? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;
     }

@@ -41,7 +41,7 @@ public sealed class EventProcessor(IServiceProvider services)
             return ProcessOutcome.Duplicate;
 
         using var call = CallContext.Push(new CallContext(Caller.Service(consumer.Module), envelope.CorrelationId));
-        using var cause = EventContext.Push(envelope.EventId);
+        using var cause = EventContext.Push(envelope.EventId, envelope.OccurredAt);
         ActivityContext.TryParse(envelope.TraceParent, null, out var parent);
         using var activity = EventMetrics.Activities.StartActivity($"{consumer.Subject} process", ActivityKind.Consumer, parent);
         activity?.SetTag("messaging.system", "nats");

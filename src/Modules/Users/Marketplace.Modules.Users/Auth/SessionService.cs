@@ -44,13 +44,18 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
             ?? throw Invalid();
         var now = clock.GetUtcNow();
 
-        // Claim the token atomically: of two concurrent uses exactly one wins, the other is a reuse.
+        // Of two concurrent uses of one token exactly one wins, the other is a reuse. Both lock the session first, so the
+        // loser ends the session only after the winner's rotation committed (without the lock it could end the session
+        // between the winner's claim and its read of the session, and both would fail).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users.sessions WHERE id = {token.SessionId} FOR UPDATE", cancellationToken);
         var claimed = await db.Set<RefreshToken>()
             .Where(t => t.Id == token.Id && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
         if (claimed == 0)
         {
             await RevokeAsync(token.SessionId, "reuse_detected", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             LogReuse(logger, token.SessionId);
             throw ContractError.Unauthenticated("REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
         }
@@ -67,6 +72,7 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
         var next = Secrets.NewToken();
         db.Add(new RefreshToken { SessionId = session.Id, Hash = Secrets.Hash(next), CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await SignedInAsync(user, session, next, cancellationToken);
     }
 

@@ -5,7 +5,9 @@ using Marketplace.Modules.Catalog.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -238,6 +240,265 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                         .HasDatabaseName("ix_product_variants_store_id_sku_key");
 
                     b.ToTable("product_variants", "catalog");
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Catalog.Search.SearchProduct", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("CategoryPath")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category_path");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset>("IndexedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("indexed_at");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geography(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<decimal?>("MaxPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("max_price");
+
+                    b.Property<decimal?>("MinPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("min_price");
+
+                    b.Property<string>("ProductStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("product_status");
+
+                    b.Property<long>("ProductVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_version");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
+                    b.Property<bool>("Searchable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("searchable");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("StoreName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("store_name");
+
+                    b.Property<string>("StoreStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("store_status");
+
+                    b.Property<long>("StoreVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("store_version");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_search_products");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_search_products_location")
+                        .HasFilter("searchable");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_search_products_search_vector")
+                        .HasFilter("searchable");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("StoreId")
+                        .HasDatabaseName("ix_search_products_store_id");
+
+                    b.ToTable("search_products", "catalog", t =>
+                        {
+                            t.HasComment("Product search projection, rebuilt asynchronously from Catalog's product events and Sellers' store events (docs/catalog-search.md).");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Catalog.Search.SearchReindex", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_size");
+
+                    b.Property<int>("BatchesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("batches_done");
+
+                    b.Property<int>("BatchesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("batches_total");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("LastProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_progress_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("ProductsIndexed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("products_indexed");
+
+                    b.Property<long>("ProductsTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("products_total");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_reindexes");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_search_reindexes_status");
+
+                    b.ToTable("search_reindexes", "catalog");
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Catalog.Search.SearchReindexBatch", b =>
+                {
+                    b.Property<Guid>("ReindexId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reindex_id");
+
+                    b.Property<int>("Batch")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<int>("Products")
+                        .HasColumnType("integer")
+                        .HasColumnName("products");
+
+                    b.HasKey("ReindexId", "Batch")
+                        .HasName("pk_search_reindex_batches");
+
+                    b.ToTable("search_reindex_batches", "catalog");
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Catalog.Search.StoreCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geography(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<double>("ServiceRadiusKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("service_radius_km");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stores");
+
+                    b.ToTable("stores", "catalog", t =>
+                        {
+                            t.HasComment("Catalog's copy of the Sellers module's stores, fed by store_created.v1/store_updated.v1.");
+                        });
                 });
 
             modelBuilder.Entity("Marketplace.Shared.Events.DeadLetter", b =>

@@ -1,0 +1,68 @@
+using Marketplace.Modules.Catalog.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Modules.Catalog.Persistence;
+
+internal sealed class StoreCopyConfiguration : IEntityTypeConfiguration<StoreCopy>
+{
+    public void Configure(EntityTypeBuilder<StoreCopy> builder)
+    {
+        builder.ToTable("stores", t => t.HasComment("Catalog's copy of the Sellers module's stores, fed by store_created.v1/store_updated.v1."));
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Slug).HasMaxLength(100);
+        builder.Property(s => s.Status).HasMaxLength(16);
+        builder.Property(s => s.Location).HasColumnType("geography(Point,4326)");
+    }
+}
+
+internal sealed class SearchProductConfiguration : IEntityTypeConfiguration<SearchProduct>
+{
+    /// <summary>The partial indexes' predicate; queries repeat it literally so the planner can use them.</summary>
+    public const string SearchableFilter = "searchable";
+
+    public void Configure(EntityTypeBuilder<SearchProduct> builder)
+    {
+        builder.ToTable(SearchProjection.Table, t => t.HasComment("Product search projection, rebuilt asynchronously from Catalog's product events and Sellers' store events (docs/catalog-search.md)."));
+        builder.HasKey(p => p.ProductId);
+        builder.Property(p => p.ProductId).ValueGeneratedNever();
+        builder.Property(p => p.Title).HasColumnType("text");
+        builder.Property(p => p.Currency).HasColumnType("character(3)");
+        builder.Property(p => p.CategoryPath).HasColumnType("text");
+        builder.Property(p => p.StoreName).HasColumnType("text");
+        builder.Property(p => p.StoreStatus).HasMaxLength(16);
+        builder.Property(p => p.ProductStatus).HasMaxLength(16);
+        builder.Property(p => p.Location).HasColumnType("geography(Point,4326)");
+        builder.Property(p => p.SearchVector).HasColumnType("tsvector");
+        // Radius (ST_DWithin) and nearest-first (KNN <->) over searchable rows only.
+        builder.HasIndex(p => p.Location).HasMethod("gist").HasFilter(SearchableFilter).HasDatabaseName("ix_search_products_location");
+        builder.HasIndex(p => p.SearchVector).HasMethod("gin").HasFilter(SearchableFilter).HasDatabaseName("ix_search_products_search_vector");
+        // A store's rows are rebuilt together when it moves, closes or is renamed.
+        builder.HasIndex(p => p.StoreId).HasDatabaseName("ix_search_products_store_id");
+    }
+}
+
+internal sealed class SearchReindexConfiguration : IEntityTypeConfiguration<SearchReindex>
+{
+    public void Configure(EntityTypeBuilder<SearchReindex> builder)
+    {
+        builder.ToTable("search_reindexes");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.RequestedBy).HasMaxLength(100);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.HasIndex(r => r.Status);
+    }
+}
+
+internal sealed class SearchReindexBatchConfiguration : IEntityTypeConfiguration<SearchReindexBatch>
+{
+    public void Configure(EntityTypeBuilder<SearchReindexBatch> builder)
+    {
+        builder.ToTable("search_reindex_batches");
+        builder.HasKey(b => new { b.ReindexId, b.Batch });
+    }
+}
