@@ -18,6 +18,8 @@ public sealed class SellersApp : MarketplaceFactory
     {
         With("Gateway:RateLimitPerIp", "0");
         With("Gateway:RateLimitPerUser", "0");
+        // Admin tokens are signed with keys the tests store: an unknown kid must refetch the keys at once.
+        With("Gateway:Auth:KeyRefreshMinInterval", "00:00:00");
     }
 
     public RecordingNotifications Emails { get; } = new();
