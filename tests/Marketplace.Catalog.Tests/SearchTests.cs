@@ -216,6 +216,29 @@ public sealed class SearchTests(CatalogApp app)
     }
 
     [Fact]
+    public async Task A_seller_moving_and_closing_a_store_through_Sellers_moves_and_hides_its_products_end_to_end()
+    {
+        var shop = await _client.SellerStoreAsync(app);
+        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var category = await _client.CategoryAsync(app);
+        var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Tyre pump");
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [listed.Id], "searchable at the store");
+
+        // The real path: storeUpdate → store_updated.v1 in Sellers' outbox → JetStream → Catalog's copy and search rows.
+        var (newLat, newLon) = SearchFlows.Offset(lat, lon, 0, 30);
+        var update = (await _client.SendAsync(
+            "mutation($id: ID!, $lat: Float!, $lon: Float!) { storeUpdate(input: { id: $id, location: { latitude: $lat, longitude: $lon } }) { store { version } userErrors { code } } }",
+            new { id = shop.StoreId, lat = newLat, lon = newLon }, shop.Token)).Data("storeUpdate");
+        update["userErrors"]!.AsArray().Should().BeEmpty();
+        await _client.AwaitIdsAsync(() => _client.NearAsync(newLat, newLon, 5), [listed.Id], "found where the store now is");
+        (await _client.NearAsync(lat, lon, 5)).Ids().Should().BeEmpty("nothing is left at the old place");
+
+        var close = (await _client.SendAsync("mutation($id: ID!) { storeClose(input: { id: $id }) { store { status } userErrors { code } } }", new { id = shop.StoreId }, shop.Token)).Data("storeClose");
+        close["store"].Text("status").Should().Be("CLOSED");
+        await _client.AwaitIdsAsync(() => _client.NearAsync(newLat, newLon, 5), [], "a closed store's products are not found");
+    }
+
+    [Fact]
     public async Task A_product_event_that_overtakes_its_store_copy_fetches_the_store_from_Sellers()
     {
         var shop = await _client.SellerStoreAsync(app);
