@@ -239,6 +239,26 @@ public sealed class SearchTests(CatalogApp app)
     }
 
     [Fact]
+    public async Task Renaming_a_parent_category_reaches_the_text_index_of_its_subtree_s_products()
+    {
+        var shop = await _client.SellerStoreAsync(app);
+        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var parent = await _client.CategoryAsync(app, name: "Outdoor");
+        var child = await _client.CategoryAsync(app, parentId: parent, name: "Camping");
+        var listed = await _client.ListedAsync(shop.Token, shop.StoreId, child, "Folding stool");
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [listed.Id], "listed");
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        (await _client.NearAsync(lat, lon, 5, query: word)).Ids().Should().BeEmpty("no category has that name yet");
+
+        var renamed = (await _client.SendAsync(
+            "mutation($i: CategoryUpdateInput!) { categoryUpdate(input: $i) { category { name } userErrors { code } } }",
+            new { i = new { id = parent, name = word } }, app.AdminToken())).Data("categoryUpdate");
+        renamed["userErrors"]!.AsArray().Should().BeEmpty();
+
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5, query: word), [listed.Id], "the grandchild product is found by its ancestor's new name");
+    }
+
+    [Fact]
     public async Task A_product_event_that_overtakes_its_store_copy_fetches_the_store_from_Sellers()
     {
         var shop = await _client.SellerStoreAsync(app);

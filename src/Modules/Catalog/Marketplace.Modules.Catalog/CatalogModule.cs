@@ -46,6 +46,7 @@ public sealed class CatalogModule : IModule
             .AddEventConsumer<ProjectProductChanges, ProductUpdated>()
             .AddEventConsumer<ProjectProductChanges, ProductArchived>()
             .AddEventConsumer<ProjectProductChanges, VariantPriceChanged>()
+            .AddEventConsumer<ProjectCategoryChanges, CategoryChanged>()
             .AddEventConsumer<CopyStoreChanges, StoreCreated>()
             .AddEventConsumer<CopyStoreChanges, StoreUpdated>()
             .AddEventConsumer<RunSearchReindex, SearchReindexRequested>()

@@ -53,3 +53,15 @@ public sealed record VariantPriceChanged(
     decimal? CompareAtPrice,
     string Currency,
     DateTimeOffset ChangedAt) : IIntegrationEvent;
+
+/// <summary>
+/// A category was renamed, got a new slug or moved: <see cref="Path"/> is its path now (descendants' paths changed
+/// with it), <see cref="PreviousPath"/> the one before. Products keep their versions; consumers that copy category
+/// names or paths (the search projection) refresh the products of the subtree.
+/// </summary>
+[IntegrationEvent("marketplace.catalog.category_changed.v1")]
+public sealed record CategoryChanged(
+    Guid CategoryId,
+    string Path,
+    string PreviousPath,
+    DateTimeOffset ChangedAt) : IIntegrationEvent;

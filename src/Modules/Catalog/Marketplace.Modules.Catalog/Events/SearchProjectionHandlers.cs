@@ -33,6 +33,20 @@ internal sealed class ProjectProductChanges(SearchProjection projection, TimePro
 }
 
 /// <summary>
+/// A category renamed, re-slugged or moved → the rows of its subtree's products (they copy the path and the ancestors'
+/// names into the text index). The category filter itself reads the live tree and never depended on this.
+/// </summary>
+internal sealed class ProjectCategoryChanges(SearchProjection projection, TimeProvider clock) : IEventHandler<CategoryChanged>
+{
+    public async Task HandleAsync(CategoryChanged integrationEvent, CancellationToken cancellationToken)
+    {
+        var rows = await projection.RefreshCategoryAsync(integrationEvent.Path, cancellationToken);
+        SearchMetrics.RowsRebuilt.Add(rows, new KeyValuePair<string, object?>("table", SearchProjection.Table));
+        SearchMetrics.RecordLag("category_changed", clock);
+    }
+}
+
+/// <summary>
 /// The Sellers module's store events → Catalog's store copy, then every search row of that store (a store that
 /// moves, closes, is suspended or renamed updates all its products). A state older than the copy is ignored.
 /// </summary>

@@ -130,6 +130,48 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersContract.Sell
         return written;
     }
 
+    /// <summary>
+    /// Rebuilds the rows of every product in a category's subtree (renamed, new slug or moved: rows copy the path and
+    /// the ancestors' names), in statements of a bounded number of products. They all run in the handler's one
+    /// transaction; for a subtree holding a large part of the catalog, <c>catalogSearchReindex</c> is the batched way.
+    /// Product versions are unchanged, so the version guard lets these rebuilds through.
+    /// </summary>
+    public async Task<int> RefreshCategoryAsync(string path, CancellationToken cancellationToken)
+    {
+        const int batch = 2000;
+        var written = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var ids = await ScalarListAsync<Guid>(
+                """
+                SELECT p.id FROM catalog.products p
+                JOIN catalog.categories c ON c.id = p.category_id
+                WHERE (c.path = @path OR c.path LIKE @prefix) AND p.id > @after
+                ORDER BY p.id LIMIT @limit
+                """,
+                parameters =>
+                {
+                    parameters.AddWithValue("path", path);
+                    parameters.AddWithValue("prefix", path + "/%");
+                    parameters.AddWithValue("after", after);
+                    parameters.AddWithValue("limit", batch);
+                },
+                cancellationToken);
+            if (ids.Count == 0)
+                return written;
+            foreach (var table in await TargetsAsync(cancellationToken))
+            {
+                var selection = new ProductIds(ids);
+                written += await ExecuteAsync(RebuildSql(table, selection), selection.Bind, cancellationToken);
+            }
+
+            if (ids.Count < batch)
+                return written;
+            after = ids[^1];
+        }
+    }
+
     /// <summary>One reindex batch: the products of an id range into the shadow table.</summary>
     public async Task<int> RebuildRangeIntoShadowAsync(Guid? after, Guid? upTo, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Marketplace.Modules.Catalog.Contracts.Events;
 using Marketplace.Modules.Catalog.Contracts.V1;
 using Marketplace.Modules.Catalog.Domain;
 using Marketplace.Modules.Catalog.Persistence;
@@ -77,12 +78,15 @@ internal sealed class Taxonomy(CatalogDbContext db, TimeProvider clock)
         await LockTreeAsync(cancellationToken);
         var category = await FindAsync(request.Id, cancellationToken) ?? throw NotFound();
         var now = clock.GetUtcNow();
+        var previousPath = category.Path;
+        var renamed = name is not null && name != category.Name;
         if (name is not null)
             category.Name = name;
         if (request.HasPosition)
             category.Position = request.Position;
         if (slug is not null && slug != category.Slug)
         {
+            renamed = true;
             if (await db.Categories.AnyAsync(c => c.Slug == slug, cancellationToken))
                 throw SlugTaken();
             var oldPath = category.Path;
@@ -94,6 +98,12 @@ internal sealed class Taxonomy(CatalogDbContext db, TimeProvider clock)
         }
 
         category.UpdatedAt = now;
+        if (renamed)
+        {
+            var path = await db.Categories.Where(c => c.Id == category.Id).Select(c => c.Path).SingleAsync(cancellationToken);
+            db.AddEvent(new CategoryChanged(category.Id, path, previousPath, now));
+        }
+
         await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ReloadAsync(category.Id, cancellationToken);
@@ -126,6 +136,8 @@ internal sealed class Taxonomy(CatalogDbContext db, TimeProvider clock)
         category.ParentId = parent?.Id;
         category.Position = request.HasPosition ? request.Position : moved ? await NextPositionAsync(parent?.Id, cancellationToken) : category.Position;
         category.UpdatedAt = now;
+        if (newPath != oldPath)
+            db.AddEvent(new CategoryChanged(category.Id, newPath, oldPath, now));
         await SaveAsync(cancellationToken);
         if (newPath != oldPath)
             await RewritePathsAsync(oldPath, newPath, now, cancellationToken);
