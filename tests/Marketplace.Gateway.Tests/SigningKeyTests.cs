@@ -94,3 +94,56 @@ public sealed class SigningKeyTests : IAsyncLifetime
         });
     }
 }
+
+/// <summary>With <c>Modules:Users:SigningKeyPassphrase</c> set, new keys' private halves are encrypted at rest and still sign.</summary>
+public sealed class EncryptedSigningKeyTests : IAsyncLifetime
+{
+    private const string Passphrase = "correct horse battery staple for keys";
+    private string _database = null!;
+    private GatewayFactory _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestServices.CreateDatabaseAsync("gateway_enc_keys");
+        _factory = (GatewayFactory)new GatewayFactory()
+            .With("ConnectionStrings:Marketplace", _database)
+            .With("Modules:Users:SigningKeyPassphrase", Passphrase);
+        _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await TestServices.DropDatabaseAsync(_database);
+    }
+
+    [Fact]
+    public async Task The_stored_private_key_is_encrypted_PKCS8_and_tokens_issued_with_it_verify()
+    {
+        var client = _factory.CreateClient();
+        var phone = "+447911" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await client.QueryAsync("mutation($p: String!) { buyerLoginCodeRequest(input: { phone: $p }) { codeSent } }", new { p = phone });
+        var sms = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/dev/sms?phone={Uri.EscapeDataString(phone)}"))!;
+        var code = System.Text.RegularExpressions.Regex.Match(sms["messages"]![0]!["body"]!.GetValue<string>(), "[0-9]{6}").Value;
+        var (_, signedIn) = await client.QueryAsync(
+            "mutation($p: String!, $c: String!) { buyerLoginCodeVerify(input: { phone: $p, code: $c }) { accessToken } }", new { p = phone, c = code });
+        var token = signedIn!["data"]!["buyerLoginCodeVerify"]!["accessToken"]!.GetValue<string>();
+        var (_, viewer) = await client.QueryAsync("{ viewer { userId } }", token: token);
+
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT private_key, private_key_encrypted FROM users.signing_keys WHERE retires_at IS NULL", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue();
+        var stored = (byte[])reader[0];
+        reader.GetBoolean(1).Should().BeTrue();
+
+        viewer!["data"]!["viewer"]!["userId"]!.GetValue<string>().Should().NotBeNullOrEmpty("the token signed with the decrypted key verifies");
+        using var plain = ECDsa.Create();
+        var readAsPlain = () => plain.ImportPkcs8PrivateKey(stored, out _);
+        readAsPlain.Should().Throw<CryptographicException>("the stored bytes are not a plain PKCS#8 key");
+        using var decrypted = ECDsa.Create();
+        decrypted.ImportEncryptedPkcs8PrivateKey(Passphrase, stored, out _);
+        decrypted.KeySize.Should().Be(256);
+    }
+}

@@ -11,6 +11,12 @@ internal sealed class UsersOptions
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Passphrase that encrypts the private halves of new signing keys at rest (encrypted PKCS#8: AES-256-CBC, key from
+    /// PBKDF2-SHA256). Empty: keys are stored unencrypted, and each new key says so in a warning.
+    /// </summary>
+    public string? SigningKeyPassphrase { get; set; }
+
     /// <summary>A session whose refresh token is not used for this long ends.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 

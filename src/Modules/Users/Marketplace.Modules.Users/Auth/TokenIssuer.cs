@@ -20,12 +20,8 @@ internal sealed class TokenIssuer(SigningKeyStore keys, UsersOptions options, Ti
     public async Task<string> IssueAsync(Guid userId, string role, Guid sessionId, CancellationToken cancellationToken)
     {
         var (_, active) = await keys.GetPublishedAsync(cancellationToken);
-        var key = Keys.GetOrAdd(active.Id, static (id, pkcs8) =>
-        {
-            var ecdsa = ECDsa.Create();
-            ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
-            return new ECDsaSecurityKey(ecdsa) { KeyId = id };
-        }, active.PrivateKey);
+        var key = Keys.GetOrAdd(active.Id, static (id, state) =>
+            new ECDsaSecurityKey(SigningKeyStore.OpenPrivateKey(state.Key, state.Passphrase)) { KeyId = id }, (Key: active, Passphrase: options.SigningKeyPassphrase));
         var now = clock.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {

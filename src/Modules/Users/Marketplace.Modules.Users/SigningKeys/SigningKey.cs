@@ -10,8 +10,13 @@ internal sealed class SigningKey
 
     public required string Algorithm { get; init; }
 
-    /// <summary>PKCS#8 private key. Only this module reads it (token issuing); it never leaves the module.</summary>
+    /// <summary>
+    /// PKCS#8 private key, encrypted with <c>Modules:Users:SigningKeyPassphrase</c> when <see cref="PrivateKeyEncrypted"/>.
+    /// Only this module reads it (token issuing); it never leaves the module.
+    /// </summary>
     public required byte[] PrivateKey { get; init; }
+
+    public bool PrivateKeyEncrypted { get; init; }
 
     /// <summary>The public half as a JWK (JSON), exactly as published.</summary>
     public required string PublicJwk { get; init; }

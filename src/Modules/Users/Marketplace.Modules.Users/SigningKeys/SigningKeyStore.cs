@@ -2,11 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Marketplace.Modules.Users.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Modules.Users.SigningKeys;
 
 /// <summary>Creates, rotates and lists the token signing keys kept in <c>users.signing_keys</c>.</summary>
-internal sealed class SigningKeyStore(UsersDbContext db, TimeProvider clock)
+internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions options, TimeProvider clock, ILogger<SigningKeyStore> logger)
 {
     public const string Es256 = "ES256";
 
@@ -14,6 +15,9 @@ internal sealed class SigningKeyStore(UsersDbContext db, TimeProvider clock)
     public static readonly TimeSpan RetiredKeyOverlap = TimeSpan.FromDays(1);
 
     // Serializes key creation across processes so two instances starting together create one key, not two.
+    // PBKDF2 rounds for the passphrase: the key is decrypted once per process and key, so this costs nothing per token.
+    private const int PassphraseIterations = 200_000;
+
     private const long CreationLock = 0x5573_6572_4B65_7973; // "UserKeys"
 
     public async Task<(IReadOnlyList<SigningKey> Published, SigningKey Active)> GetPublishedAsync(CancellationToken cancellationToken)
@@ -84,15 +88,37 @@ internal sealed class SigningKeyStore(UsersDbContext db, TimeProvider clock)
             ["alg"] = Es256,
             ["use"] = "sig",
         });
+        var passphrase = options.SigningKeyPassphrase;
+        if (string.IsNullOrEmpty(passphrase))
+            LogUnencrypted(logger, id);
         return new SigningKey
         {
             Id = id,
             Algorithm = Es256,
-            PrivateKey = ecdsa.ExportPkcs8PrivateKey(),
+            PrivateKey = string.IsNullOrEmpty(passphrase)
+                ? ecdsa.ExportPkcs8PrivateKey()
+                : ecdsa.ExportEncryptedPkcs8PrivateKey(passphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, PassphraseIterations)),
+            PrivateKeyEncrypted = !string.IsNullOrEmpty(passphrase),
             PublicJwk = jwk,
             CreatedAt = clock.GetUtcNow(),
         };
     }
+
+    /// <summary>The private key of <paramref name="key"/>, decrypted with the configured passphrase when it is encrypted.</summary>
+    public static ECDsa OpenPrivateKey(SigningKey key, string? passphrase)
+    {
+        var ecdsa = ECDsa.Create();
+        if (!key.PrivateKeyEncrypted)
+            ecdsa.ImportPkcs8PrivateKey(key.PrivateKey, out _);
+        else if (string.IsNullOrEmpty(passphrase))
+            throw new InvalidOperationException($"Signing key {key.Id} is encrypted: set Modules:Users:SigningKeyPassphrase.");
+        else
+            ecdsa.ImportEncryptedPkcs8PrivateKey(passphrase, key.PrivateKey, out _);
+        return ecdsa;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signing key {KeyId} is stored with its private half unencrypted; set Modules:Users:SigningKeyPassphrase to encrypt new keys (then rotate)")]
+    private static partial void LogUnencrypted(ILogger logger, string keyId);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -419,6 +419,10 @@ namespace Marketplace.Modules.Users.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("private_key");
 
+                    b.Property<bool>("PrivateKeyEncrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("private_key_encrypted");
+
                     b.Property<string>("PublicJwk")
                         .IsRequired()
                         .HasColumnType("jsonb")
