@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Marketplace.Modules.Users.Contracts.Events;
 using Marketplace.Notifications.Tests.Support;
+using Marketplace.Testing;
 
 namespace Marketplace.Notifications.Tests;
 
@@ -10,7 +11,7 @@ public sealed class GraphQLTests(NotificationsHost host)
     private const string Feed = "{ viewer { unreadNotificationsCount notifications(first: 10) { totalCount nodes { id kind title readAt } } } }";
     private const string MarkRead = "mutation($ids: [ID!]) { notificationsMarkRead(input: { ids: $ids }) { markedCount unreadCount userErrors { code } } }";
 
-    private async Task<(Guid UserId, string Token)> SellerWithWelcomeAsync(Tokens tokens)
+    private async Task<(Guid UserId, string Token)> SellerWithWelcomeAsync(TestSigningKey tokens)
     {
         var sellerId = Guid.CreateVersion7();
         var eventId = Guid.CreateVersion7();
@@ -24,7 +25,7 @@ public sealed class GraphQLTests(NotificationsHost host)
     [Fact]
     public async Task Nobody_can_read_or_mark_another_users_notifications()
     {
-        var tokens = await Tokens.CreateAsync(host.Database);
+        var tokens = await TestSigningKey.CreateAsync(host.Database);
         var (_, ownerToken) = await SellerWithWelcomeAsync(tokens);
         var strangerToken = tokens.Issue(Guid.CreateVersion7(), "SELLER", "BUYER");
         using var client = host.Factory.CreateClient();
@@ -49,7 +50,7 @@ public sealed class GraphQLTests(NotificationsHost host)
     [Fact]
     public async Task Preferences_default_to_marketing_off_and_account_locked_on()
     {
-        var tokens = await Tokens.CreateAsync(host.Database);
+        var tokens = await TestSigningKey.CreateAsync(host.Database);
         var token = tokens.Issue(Guid.CreateVersion7(), "BUYER");
         using var client = host.Factory.CreateClient();
 
@@ -73,7 +74,7 @@ public sealed class GraphQLTests(NotificationsHost host)
     [Fact]
     public async Task The_delivery_log_is_for_administrators_only()
     {
-        var tokens = await Tokens.CreateAsync(host.Database);
+        var tokens = await TestSigningKey.CreateAsync(host.Database);
         await SellerWithWelcomeAsync(tokens);
         using var client = host.Factory.CreateClient();
         const string Log = "{ notificationDeliveries(first: 5) { channel template state attempts lastError } }";
@@ -88,7 +89,7 @@ public sealed class GraphQLTests(NotificationsHost host)
     [Fact]
     public async Task Device_tokens_are_registered_and_unregistered_per_device()
     {
-        var tokens = await Tokens.CreateAsync(host.Database);
+        var tokens = await TestSigningKey.CreateAsync(host.Database);
         var userId = Guid.CreateVersion7();
         var token = tokens.Issue(userId, "BUYER");
         using var client = host.Factory.CreateClient();

@@ -15,7 +15,7 @@ public sealed class SubscriptionTests(NotificationsHost host)
     [Fact]
     public async Task NotificationReceived_streams_the_viewers_new_feed_entries_over_the_websocket()
     {
-        var tokens = await Tokens.CreateAsync(host.Database);
+        var tokens = await TestSigningKey.CreateAsync(host.Database);
         var sellerId = Guid.CreateVersion7();
         var client = host.Factory.Server.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");

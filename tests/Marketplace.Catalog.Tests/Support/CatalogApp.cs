@@ -13,7 +13,7 @@ namespace Marketplace.Catalog.Tests.Support;
 /// <summary>
 /// The whole host against the real services, with the Notifications contract recorded (seller verification tokens are
 /// read from it) and the Sellers contract counted (DataLoader batching). One host for the assembly: every test uses its
-/// own sellers, stores, SKUs and category slugs. Administrators' tokens are signed by <see cref="TestTokens"/>.
+/// own sellers, stores, SKUs and category slugs. Administrators' tokens are signed by <see cref="TestSigningKey"/>.
 /// </summary>
 public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime
 {
@@ -31,12 +31,12 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime
 
     public CountingSellers? Sellers { get; private set; }
 
-    public TestTokens Tokens { get; private set; } = null!;
+    public TestSigningKey Tokens { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         _ = Services; // starts the host: migrations run before the signing key row is written
-        Tokens = await TestTokens.CreateAsync();
+        Tokens = await TestSigningKey.CreateAsync();
     }
 
     /// <summary>An administrator's access token (administrators exist only through the create-admin command).</summary>

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Marketplace.Modules.Notifications.Contracts.V1;
 
-namespace Marketplace.Catalog.Tests.Support;
+namespace Marketplace.Testing;
 
 /// <summary>
-/// Stands in for the Notifications contract until that module lands: records each SendTransactionalEmail call (with
-/// the caller the metadata names) and answers OK. Small on purpose: it goes once the tests read the real SMTP server.
+/// Stands in for the Notifications contract where a suite reads the emails a module asks for rather than the SMTP
+/// server: records each SendTransactionalEmail call (with the caller the context names) and answers OK. Shared by
+/// the Users, Sellers and Catalog suites.
 /// </summary>
 public sealed class RecordingNotifications : CallInvoker
 {
