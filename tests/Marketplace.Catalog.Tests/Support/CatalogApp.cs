@@ -15,7 +15,7 @@ namespace Marketplace.Catalog.Tests.Support;
 /// read from it) and the Sellers contract counted (DataLoader batching). One host for the assembly: every test uses its
 /// own sellers, stores, SKUs and category slugs. Administrators' tokens are signed by <see cref="TestSigningKey"/>.
 /// </summary>
-public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime
+public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime, IRecordsEmails
 {
     public CatalogApp()
     {

@@ -12,7 +12,7 @@ namespace Marketplace.Sellers.Tests.Support;
 /// The whole host against the real services, with the Notifications contract recorded (the seller verification
 /// token is read from it). One host for the assembly: every test uses its own sellers, slugs and coordinates.
 /// </summary>
-public sealed class SellersApp : MarketplaceFactory
+public sealed class SellersApp : MarketplaceFactory, IRecordsEmails
 {
     public SellersApp()
     {

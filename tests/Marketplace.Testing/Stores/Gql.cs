@@ -3,24 +3,28 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Marketplace.Testing;
+using FluentAssertions;
 using Npgsql;
 
-namespace Marketplace.Catalog.Tests.Support;
+namespace Marketplace.Testing.Stores;
 
-/// <summary>GraphQL over HTTP the way a client speaks it, plus the sign-in and store flows the catalog tests start with.</summary>
+/// <summary>
+/// GraphQL over HTTP the way a client speaks it, plus the sign-in and store flows the Sellers and Catalog suites start
+/// with (a verified seller, a buyer, a store at a fresh place).
+/// </summary>
 public static partial class Gql
 {
-    public const string StoreFields = "id name slug description contactEmail contactPhone address location { latitude longitude } serviceRadiusKm status createdAt";
+    public const string StoreFields = "id name slug description contactEmail contactPhone address location { latitude longitude } serviceRadiusKm status createdAt "
+        + "updatedAt version categories openingHours { day opens closes } logo { assetId url } banner { assetId url } followersCount viewerIsFollowing suspensionReason";
 
     public static async Task<JsonNode> SendAsync(this HttpClient client, string query, object? variables = null, string? token = null, string? correlationId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json");
-        if (correlationId is not null)
-            request.Headers.TryAddWithoutValidation("X-Correlation-Id", correlationId);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (correlationId is not null)
+            request.Headers.TryAddWithoutValidation("X-Correlation-Id", correlationId);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(text) ?? throw new InvalidOperationException($"empty answer {response.StatusCode}");
@@ -38,7 +42,7 @@ public static partial class Gql
     public static string Text(this JsonNode? node, string name) => node![name]!.GetValue<string>();
 
     /// <summary>A seller registered through GraphQL; verified by the emailed token when <paramref name="verified"/>.</summary>
-    public static async Task<(string Token, string UserId)> SellerAsync(this HttpClient client, CatalogApp app, bool verified = true)
+    public static async Task<(string Token, string UserId)> SellerAsync(this HttpClient client, IRecordsEmails app, bool verified = true)
     {
         var email = $"store-seller-{Guid.NewGuid():N}@example.test";
         var registered = (await client.SendAsync(
@@ -117,4 +121,10 @@ public static partial class Gql
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
+}
+
+/// <summary>A test host whose Notifications contract is a <see cref="RecordingNotifications"/> (the seller flows read the verification email from it).</summary>
+public interface IRecordsEmails
+{
+    RecordingNotifications Emails { get; }
 }
