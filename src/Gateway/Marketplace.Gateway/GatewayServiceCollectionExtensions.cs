@@ -72,11 +72,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddTransient<ConnectionType<NotificationType, FeedItem>>();
         services.AddTransient<EdgeType<NotificationType, FeedItem>>();
 
-        services.AddContractClient<Modules.Sellers.Contracts.V1.SellersContract.SellersContractClient>("Sellers");
-        services.AddSingleton<Sellers.SellersContribution>();
-        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Sellers.SellersContribution>());
-        services.AddViewerExtension<Sellers.SellersContribution>();
-        services.AddNodeResolver<Sellers.StoreNodeResolver>();
+        // Areas moved to the one shape (issue 13) register themselves; the blocks above go as each area moves.
+        GatewayAreas.RegisterAll(services);
 
         services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogContract.CatalogContractClient>("Catalog");
         services.AddSingleton<Catalog.CatalogContribution>();

@@ -51,7 +51,7 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime, IRecordsEma
             services.AddSingleton(sp =>
             {
                 Sellers = new CountingSellers(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"));
-                return new SellersContract.SellersContractClient(Sellers);
+                return new SellersStores.SellersStoresClient(Sellers);
             });
         });
     }

@@ -21,7 +21,7 @@ internal static class CatalogLoaders
     public static IDataLoaderResult<Store?> Store(IResolveFieldContext context, string storeId) =>
         Loaders(context).GetOrAdd<string, Store>(StoresLoader, async (ids, cancellationToken) =>
         {
-            var sellers = context.RequestServices!.GetRequiredService<SellersContract.SellersContractClient>();
+            var sellers = context.RequestServices!.GetRequiredService<SellersStores.SellersStoresClient>();
             var response = await sellers.GetStoresAsync(new GetStoresRequest { Ids = { ids } }, cancellationToken: cancellationToken);
             return response.Stores.ToDictionary(s => s.Id);
         }).Load(storeId);

@@ -32,6 +32,9 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
 
         switch (error)
         {
+            case InputError input:
+                extensions["fieldViolations"] = new[] { new Dictionary<string, object?> { ["field"] = input.Field, ["code"] = input.FieldCode, ["message"] = input.Message } };
+                return (ErrorCodes.BadUserInput, input.Message);
             case GatewayError:
                 return (error.Code ?? ErrorCodes.Internal, error.Message);
             case SyntaxError:

@@ -3,12 +3,26 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Marketplace.Gateway.Errors;
+using Marketplace.Shared.Contracts;
 
 namespace Marketplace.Gateway.Relay;
 
 /// <summary>A page of a cursor connection, as resolvers build it.</summary>
 public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, int? TotalCount = null)
 {
+    /// <summary>
+    /// A page as a module returned it: its items (at most <c>first</c>), whether a next page exists (the module's
+    /// <c>PageInfo.has_next_page</c>), and each item's position key, which becomes its opaque cursor.
+    /// </summary>
+    public static Connection<T> From(IEnumerable<T> items, bool hasNextPage, PageRequest page, Func<T, string> keyOf, int? totalCount = null)
+    {
+        var edges = items.Select(i => new Edge<T>(i, Cursor.Encode(keyOf(i)))).ToList();
+        return new Connection<T>(
+            edges,
+            new PageInfo(hasNextPage, page.AfterKey is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            totalCount);
+    }
+
     /// <summary>
     /// Builds a page from a slice a module returned: <paramref name="items"/> holds up to <c>first + 1</c>
     /// items (the extra one only tells that a next page exists); <paramref name="keyOf"/> gives each item's
@@ -59,11 +73,16 @@ public static class Cursor
 
 public static class ConnectionFieldExtensions
 {
-    /// <summary>Adds <c>first</c> and <c>after</c> to a connection field.</summary>
+    private static readonly GatewayOptions Defaults = new();
+
+    /// <summary>Adds <c>first</c> and <c>after</c> to a connection field, stating the limits.</summary>
     public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field
-            .Argument<IntGraphType>("first", "How many items, at most the server's page size limit.")
-            .Argument<StringGraphType>("after", "Cursor of the item after which the page starts.");
+            .Argument<IntGraphType>("first", $"How many items: at most the page size limit (Gateway:MaxPageSize, {Defaults.MaxPageSize} unless configured); {Defaults.DefaultPageSize} when omitted (Gateway:DefaultPageSize).")
+            .Argument<StringGraphType>("after", "Cursor of the item after which the page starts (an endCursor or edge cursor of this connection).");
+
+    /// <summary>The page request as the common contract message (first, after key).</summary>
+    public static Marketplace.Shared.Contracts.V1.PageRequest ToContract(this PageRequest page) => new() { First = page.First, After = page.AfterKey ?? "" };
 
     /// <summary>
     /// Reads and checks <c>first</c>/<c>after</c>: <c>first</c> above <see cref="GatewayOptions.MaxPageSize"/>,
@@ -74,14 +93,14 @@ public static class ConnectionFieldExtensions
         var options = context.RequestServices!.GetService(typeof(GatewayOptions)) as GatewayOptions ?? new GatewayOptions();
         var first = context.GetArgument<int?>("first") ?? options.DefaultPageSize;
         if (first < 0)
-            throw new GatewayError(ErrorCodes.BadUserInput, "'first' cannot be negative.");
+            throw new InputError("first", CommonErrorCodes.OutOfRange, "'first' cannot be negative.");
         if (first > options.MaxPageSize)
-            throw new GatewayError(ErrorCodes.BadUserInput, $"'first' may be at most {options.MaxPageSize}.");
+            throw new InputError("first", CommonErrorCodes.OutOfRange, $"'first' may be at most {options.MaxPageSize}.");
 
         var after = context.GetArgument<string?>("after");
         string? afterKey = null;
         if (after is not null && !Cursor.TryDecode(after, out afterKey!))
-            throw new GatewayError(ErrorCodes.BadUserInput, "'after' is not a cursor this API returned.");
+            throw new InputError("after", CommonErrorCodes.InvalidCursor, "'after' is not a cursor this API returned.");
         return new PageRequest(first, afterKey);
     }
 }

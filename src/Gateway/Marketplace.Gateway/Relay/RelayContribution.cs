@@ -18,7 +18,7 @@ internal sealed class RelayContribution(NodeRegistry nodes) : ISchemaContributio
             {
                 var id = context.GetArgument<string>("id");
                 if (!GlobalId.TryDecode(id, out var typeName, out var localId))
-                    throw new GatewayError(ErrorCodes.BadUserInput, "This is not an id this API returned.");
+                    throw new InputError("id", Marketplace.Shared.Contracts.CommonErrorCodes.InvalidId, "This is not an id this API returned.");
                 // Unknown type and "no such object" look the same: ids reveal nothing by probing.
                 return nodes.For(typeName) is { } resolver ? await resolver.ResolveAsync(localId, context) : null;
             });

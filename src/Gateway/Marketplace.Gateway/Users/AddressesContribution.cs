@@ -142,31 +142,11 @@ internal sealed class AddressType : ObjectGraphType<Address>
         Field<StringGraphType>("region").Resolve(c => Null(c.Source.Fields.Region));
         Field<StringGraphType>("postalCode").Resolve(c => Null(c.Source.Fields.PostalCode));
         Field<NonNullGraphType<StringGraphType>>("country").Description("ISO 3166-1 alpha-2.").Resolve(c => c.Source.Fields.Country);
-        Field<GeoPointType>("location").Resolve(c => c.Source.Fields.Location);
+        Field<GeoPointType>("location").Resolve(c => c.Source.Fields.Location is { } point ? new Marketplace.Shared.Contracts.V1.GeoPoint { Latitude = point.Latitude, Longitude = point.Longitude } : null);
         Field<NonNullGraphType<BooleanGraphType>>("isDefault").Resolve(c => c.Source.IsDefault);
     }
 
     private static string? Null(string value) => value.Length == 0 ? null : value;
-}
-
-internal sealed class GeoPointType : ObjectGraphType<GeoPoint>
-{
-    public GeoPointType()
-    {
-        Name = "GeoPoint";
-        Field<NonNullGraphType<FloatGraphType>>("latitude").Resolve(c => c.Source.Latitude);
-        Field<NonNullGraphType<FloatGraphType>>("longitude").Resolve(c => c.Source.Longitude);
-    }
-}
-
-internal sealed class GeoPointInputType : InputObjectGraphType
-{
-    public GeoPointInputType()
-    {
-        Name = "GeoPointInput";
-        Field<NonNullGraphType<FloatGraphType>>("latitude");
-        Field<NonNullGraphType<FloatGraphType>>("longitude");
-    }
 }
 
 internal sealed class AddressInputType : InputObjectGraphType

@@ -27,7 +27,7 @@ public sealed class CatalogModule : IModule
     {
         module.AddDbContext<CatalogDbContext>(spatial: true);
         module.Services.TryAddSingleton(TimeProvider.System);
-        module.Services.AddContractClient<SellersContract.SellersContractClient>("Sellers");
+        module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.Services.AddScoped<StoreAccess>();
         module.Services.AddScoped<Taxonomy.Taxonomy>();
         module.Services.AddScoped<ProductCatalog>();

@@ -31,7 +31,7 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
 
     /// <summary>
     /// Records an integration event in the outbox. It is written by the same <c>SaveChanges</c> as the state
-    /// change (the unit of work after a command, or the consumer's transaction), so both commit or neither does.
+    /// change (the command's transaction, or the consumer's), so both commit or neither does.
     /// Correlation comes from the ambient <see cref="CallContext"/>, causation from the event being handled.
     /// </summary>
     public OutboxMessage AddEvent<TEvent>(TEvent integrationEvent)

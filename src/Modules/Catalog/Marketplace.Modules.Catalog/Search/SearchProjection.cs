@@ -18,7 +18,7 @@ namespace Marketplace.Modules.Catalog.Search;
 /// events only say which rows to refresh: a duplicate or late event rebuilds the same row again, and the versions
 /// in the upsert's guard keep a statement that read older state (a concurrent rebuild) from overwriting a fresher row.
 /// </summary>
-internal sealed class SearchProjection(CatalogDbContext db, SellersContract.SellersContractClient sellers, ILogger<SearchProjection> logger)
+internal sealed class SearchProjection(CatalogDbContext db, SellersStores.SellersStoresClient sellers, ILogger<SearchProjection> logger)
 {
     public const string Table = "search_products";
     public const string ShadowTable = "search_products_next";
