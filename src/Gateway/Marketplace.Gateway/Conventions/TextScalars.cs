@@ -31,7 +31,7 @@ internal static class InputText
 }
 
 /// <summary>Input text refused by <see cref="InputText"/>: BAD_USER_INPUT, whether it came as a literal or a variable.</summary>
-public sealed class InvalidTextException(string message) : FormatException(message);
+internal sealed class InvalidTextException(string message) : FormatException(message);
 
 /// <summary>The built-in <c>String</c>, refusing control characters in input (<see cref="InputText"/>); output is unchanged.</summary>
 public sealed class TextGraphType : StringGraphType

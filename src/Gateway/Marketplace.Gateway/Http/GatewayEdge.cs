@@ -11,7 +11,8 @@ namespace Marketplace.Gateway.Http;
 /// <summary>
 /// What sits between the internet and the gateway: reverse proxies (the client address and scheme they forward are
 /// believed only from <see cref="GatewayOptions.TrustedProxies"/>) and browsers on other origins (CORS for
-/// <see cref="GatewayOptions.AllowedOrigins"/>). Both are off unless configured.
+/// <see cref="GatewayOptions.AllowedOrigins"/>), both off unless configured; and the headers every answer carries
+/// (<c>nosniff</c>; a Content-Security-Policy on the jobs dashboard).
 /// </summary>
 internal static class GatewayEdge
 {

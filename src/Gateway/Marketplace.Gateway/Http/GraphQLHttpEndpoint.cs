@@ -30,6 +30,7 @@ internal sealed class GraphQLHttpEndpoint(
 {
     private static readonly HashSet<OperationType> GetOperations = [OperationType.Query];
     private static readonly HashSet<OperationType> PostOperations = [OperationType.Query, OperationType.Mutation];
+    private const string UnreadableText = "The request holds text that is not valid Unicode (invalid UTF-8 or an unpaired surrogate escape).";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -210,8 +211,6 @@ internal sealed class GraphQLHttpEndpoint(
             return Bad(problem!);
         return (new GraphQLRequestData(text, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null, 0);
     }
-
-    private const string UnreadableText = "The request holds text that is not valid Unicode (invalid UTF-8 or an unpaired surrogate escape).";
 
     /// <summary>
     /// What System.Text.Json throws when a string it accepted while parsing cannot become .NET text: invalid UTF-8
