@@ -44,6 +44,51 @@ public sealed class ConventionTests(SharedGateway gateway)
         body!["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("must be strings");
     }
 
+    [Theory]
+    [InlineData("0.000000000000000000000000000001")]
+    [InlineData("99999999999999999999.999999999")]
+    public async Task Decimal_with_more_digits_than_it_holds_is_refused_not_rounded(string amount)
+    {
+        var (variableResponse, variable) = await _client.QueryAsync("query Q($a: Decimal) { testEcho(amount: $a) }", new { a = amount });
+        var (literalResponse, literal) = await _client.QueryAsync($"{{ testEcho(amount: \"{amount}\") }}");
+
+        variableResponse.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, variable.Json());
+        variable.Code().Should().Be("BAD_USER_INPUT");
+        variable!["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("rounded");
+        literalResponse.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, literal.Json());
+        literal.Code().Should().Be("BAD_USER_INPUT");
+        literal!["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("amount").And.Contain("rounded");
+    }
+
+    [Theory]
+    [InlineData("a\\u0000b")]
+    [InlineData("bell\\u0007")]
+    [InlineData("esc\\u001b[31m")]
+    public async Task Control_characters_in_an_input_object_field_are_BAD_USER_INPUT_naming_it(string escaped)
+    {
+        var name = System.Text.Json.JsonSerializer.Deserialize<string>($"\"{escaped}\"")!;
+
+        var (response, body) = await _client.QueryAsync(
+            "mutation M($input: TestItemCreateInput!) { testItemCreate(input: $input) { userErrors { field } } }",
+            new { input = new { name, price = "1.00" } });
+        var (literalResponse, literal) = await _client.QueryAsync($"mutation {{ testItemCreate(input: {{ name: \"{escaped}\", price: \"1.00\" }}) {{ userErrors {{ field }} }} }}");
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, body.Json());
+        body.Code().Should().Be("BAD_USER_INPUT");
+        body!["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("name").And.Contain("control characters");
+        literalResponse.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, literal.Json());
+        literal.Code().Should().Be("BAD_USER_INPUT");
+        literal!["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("input").And.Contain("control characters");
+    }
+
+    [Fact]
+    public async Task Tab_line_feed_and_carriage_return_are_ordinary_text()
+    {
+        var (response, body) = await _client.QueryAsync("query Q($t: String!) { testItems(ids: [\"1\"], tag: $t) { localId } }", new { t = "a\tb\r\nc" });
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, body.Json());
+    }
+
     [Fact]
     public async Task DateTime_output_is_UTC_with_Z()
     {

@@ -43,6 +43,70 @@ public sealed class ErrorTests(SharedGateway gateway)
         body!["errors"]![0]!["message"]!.GetValue<string>().Should().NotContain("hunter2");
         body["errors"]![0]!["extensions"]!["exception"].Should().NotBeNull("the shared factory runs in Development");
     }
+
+    [Fact]
+    public async Task Development_suggests_field_names()
+    {
+        var (_, body) = await _client.QueryAsync("{ viewr { userId } }");
+
+        body!["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("Did you mean 'viewer'?");
+    }
+}
+
+/// <summary>A fault no handler expected still answers 500 with a JSON error and the correlation id, in every environment.</summary>
+public sealed class UnhandledFaultTests : IAsyncLifetime
+{
+    private readonly FailingKeysGateway _development = new();
+    private readonly FailingKeysGateway _production = new() { Environment = "Production" };
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _development.DisposeAsync();
+        await _production.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_is_500_with_a_JSON_body_and_the_correlation_id()
+    {
+        foreach (var factory in new FailingKeysGateway[] { _development, _production })
+        {
+            var response = await factory.CreateClient().GetAsync("/.well-known/jwks.json");
+            var text = await response.Content.ReadAsStringAsync();
+
+            response.StatusCode.Should().Be(System.Net.HttpStatusCode.InternalServerError, text);
+            var correlationId = response.Headers.GetValues("X-Correlation-Id").Single();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(text);
+            body.Code().Should().Be("INTERNAL");
+            body!["errors"]![0]!["extensions"]!["correlationId"]!.GetValue<string>().Should().Be(correlationId);
+            text.Should().NotContain("hunter2").And.NotContain("   at ");
+            response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        }
+    }
+
+    /// <summary>The Users contract fails with an Internal status when asked for signing keys (a fault, not an outage).</summary>
+    private sealed class FailingKeysGateway : GatewayFactory
+    {
+        public FailingKeysGateway()
+        {
+            WithTestArea = false;
+        }
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services =>
+                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Marketplace.Modules.Users.Contracts.V1.UsersContract.UsersContractClient>(services, new FailingUsersClient()));
+        }
+    }
+
+    private sealed class FailingUsersClient : Marketplace.Modules.Users.Contracts.V1.UsersContract.UsersContractClient
+    {
+        public override Grpc.Core.AsyncUnaryCall<Marketplace.Modules.Users.Contracts.V1.GetSigningKeysResponse> GetSigningKeysAsync(
+            Marketplace.Modules.Users.Contracts.V1.GetSigningKeysRequest request, Grpc.Core.CallOptions options) =>
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Internal, "password hunter2 leaked"));
+    }
 }
 
 /// <summary>Outside Development nothing of an exception leaves the server.</summary>

@@ -38,6 +38,26 @@ public sealed class JobsDashboardAuthTests(SharedGateway gateway) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_dashboard_is_served_with_a_content_security_policy_its_pages_keep_to()
+    {
+        var response = await Get("/jobs", _tokens.Issue("admin-" + Guid.NewGuid().ToString("N")[..8], ["ADMIN"]));
+        var html = await response.Content.ReadAsStringAsync();
+        var refused = await _client.GetAsync("/jobs");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.Contains("Content-Security-Policy").Should().BeTrue(response.Headers.ToString());
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        policy.Should().Contain("script-src 'self'").And.Contain("frame-ancestors 'none'").And.Contain("object-src 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        refused.Headers.Contains("Content-Security-Policy").Should().BeTrue("the 401 is covered too");
+        // script-src 'self' without 'unsafe-inline': every script of the page must be a file of this origin.
+        System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>\\s*\\S", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Should().BeEmpty("an inline script would be blocked by the policy");
+        System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*src=\"(https?:)?//", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Should().BeEmpty("scripts come from this origin");
+    }
+
+    [Fact]
     public async Task A_forged_admin_token_is_refused()
     {
         var forged = _tokens.IssueUnsigned("admin-" + Guid.NewGuid().ToString("N")[..8]);

@@ -133,6 +133,118 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 }
 
+/// <summary>WebSocket operations draw on the same budgets as HTTP requests (issue 12: a socket opened early ran 700 operations).</summary>
+public sealed class WebSocketRateLimitTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _perIp = (GatewayFactory)new GatewayFactory().With("Gateway:RateLimitPerIp", "5");
+    private readonly GatewayFactory _perUser = (GatewayFactory)new GatewayFactory().With("Gateway:RateLimitPerUser", "2");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _perIp.DisposeAsync();
+        await _perUser.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_socket_opened_before_the_limit_gets_RATE_LIMITED_once_its_address_is_over_it()
+    {
+        // The connection costs 1, the first operation 1, three HTTP requests 3: the address is at its limit of 5.
+        await using var socket = await WsClient.ConnectAsync(_perIp);
+        await socket.InitAsync();
+        await socket.SubscribeAsync("1", "{ __typename }");
+        var first = await socket.ReceiveAsync();
+        await socket.ReceiveAsync(); // complete
+        var client = _perIp.CreateClient();
+        for (var i = 0; i < 3; i++)
+            (await client.QueryAsync("{ __typename }")).Response.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var (http, _) = await client.QueryAsync("{ __typename }");
+        await socket.SubscribeAsync("2", "{ __typename }");
+        var refused = await socket.ReceiveAsync();
+        await socket.SendAsync("""{"type":"ping"}""");
+        var pong = await socket.ReceiveAsync();
+
+        first!["type"]!.GetValue<string>().Should().Be("next");
+        http.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        refused!["type"]!.GetValue<string>().Should().Be("error");
+        refused["id"]!.GetValue<string>().Should().Be("2");
+        refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("RATE_LIMITED");
+        refused["payload"]![0]!["extensions"]!["retryAfterSeconds"]!.GetValue<int>().Should().BePositive();
+        pong!["type"]!.GetValue<string>().Should().Be("pong", "the socket stays open");
+    }
+
+    [Fact]
+    public async Task Operations_of_a_signed_in_socket_count_against_its_user()
+    {
+        var tokens = await TestTokens.CreateAsync();
+        var user = "ws-" + Guid.NewGuid().ToString("N");
+        await using var socket = await WsClient.ConnectAsync(_perUser);
+        await socket.InitAsync(tokens.Issue(user, ["BUYER"]));
+
+        var types = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            await socket.SubscribeAsync($"q{i}", "{ viewer { userId } }");
+            var message = await socket.ReceiveAsync();
+            types.Add(message!["type"]!.GetValue<string>());
+            if (types[^1] == "next")
+                await socket.ReceiveAsync(); // complete
+        }
+
+        var (otherUser, _) = await _perUser.CreateClient().QueryAsync("{ viewer { userId } }", token: tokens.Issue("other-" + Guid.NewGuid().ToString("N"), ["BUYER"]));
+
+        types.Should().Equal("next", "next", "error");
+        otherUser.StatusCode.Should().Be(HttpStatusCode.OK, "each user has a budget of their own");
+    }
+}
+
+/// <summary>The document budget's settings, with small values (the defaults are exercised in HostileDocumentTests).</summary>
+public sealed class DocumentBudgetTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _factory = (GatewayFactory)new GatewayFactory()
+        .With("Gateway:MaxTokens", "40")
+        .With("Gateway:MaxFields", "10")
+        .With("Gateway:MaxFragments", "3")
+        .With("Gateway:MaxFragmentDepth", "2");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Theory]
+    [InlineData("{ __typename __typename }", null)]
+    [InlineData("{ ...A } fragment A on Query { ...B } fragment B on Query { __typename }", null)]
+    [InlineData("{ __typename __typename __typename __typename __typename __typename __typename __typename __typename __typename __typename }", "QUERY_TOO_LARGE")]
+    [InlineData("{ ...A ...A ...A ...A ...A ...A } fragment A on Query { __typename __typename }", "QUERY_TOO_LARGE")]
+    [InlineData("{ ...A } fragment A on Query { __typename } fragment B on Query { __typename } fragment C on Query { __typename } fragment D on Query { __typename }", "QUERY_TOO_LARGE")]
+    [InlineData("{ __typename } fragment A on Query { ...B } fragment B on Query { ...A }", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("{ __typename @include(if: true) @include(if: true) @include(if: true) @include(if: true) @include(if: true) @include(if: true) @include(if: true) }", "QUERY_TOO_LARGE")]
+    public async Task Each_budget_refuses_what_is_over_it(string query, string? code)
+    {
+        var (response, body) = await _factory.CreateClient().QueryAsync(query);
+
+        if (code is null)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK, body.Json());
+            return;
+        }
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, body.Json());
+        body.Code().Should().Be(code, body.Json());
+    }
+
+    [Fact]
+    public async Task Fragment_spreads_deeper_than_the_limit_are_QUERY_TOO_DEEP()
+    {
+        var (response, body) = await _factory.CreateClient().QueryAsync("{ ...A } fragment A on Query { ...B } fragment B on Query { ...C } fragment C on Query { __typename }");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        body.Code().Should().Be("QUERY_TOO_DEEP", body.Json());
+    }
+}
+
 public sealed class SubjectRateLimitTests(SharedGateway gateway)
 {
     [Fact]

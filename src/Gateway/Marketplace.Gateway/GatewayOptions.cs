@@ -24,6 +24,27 @@ public sealed class GatewayOptions
 
     public int MaxAliases { get; set; } = 30;
 
+    /// <summary>Largest document in lexical tokens, counted before parsing (QUERY_TOO_LARGE above it).</summary>
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>
+    /// Field selections in the document with every fragment spread expanded, summed over its operations and fragment
+    /// definitions: the work validation does (duplicate-field merging is quadratic in it). QUERY_TOO_LARGE above it.
+    /// </summary>
+    public int MaxFields { get; set; } = 1_000;
+
+    /// <summary>Fragment definitions in one document (QUERY_TOO_LARGE above it).</summary>
+    public int MaxFragments { get; set; } = 100;
+
+    /// <summary>Fragment spreads inside fragments inside fragments… (QUERY_TOO_DEEP above it).</summary>
+    public int MaxFragmentDepth { get; set; } = 16;
+
+    /// <summary>
+    /// Selection sets nested in one another, counting fields, inline fragments and fragment spreads with fragments
+    /// expanded (QUERY_TOO_DEEP above it). <see cref="MaxDepth"/> counts fields only; this bounds every recursive walk.
+    /// </summary>
+    public int MaxNesting { get; set; } = 32;
+
     /// <summary>Largest <c>first</c> a connection accepts.</summary>
     public int MaxPageSize { get; set; } = 100;
 

@@ -46,6 +46,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<HttpRateLimiter>();
         services.AddGatewayEdge(options);
         services.AddSingleton(new DocumentCache(options.DocumentCacheSize));
+        services.AddSingleton<DocumentBudget>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
@@ -137,6 +138,13 @@ public static class GatewayServiceCollectionExtensions
         Positive(options.MaxComplexity, "Gateway:MaxComplexity");
         Positive(options.DefaultListSize, "Gateway:DefaultListSize");
         Positive(options.MaxAliases, "Gateway:MaxAliases");
+        Positive(options.MaxTokens, "Gateway:MaxTokens");
+        Positive(options.MaxFields, "Gateway:MaxFields");
+        Positive(options.MaxFragments, "Gateway:MaxFragments");
+        Positive(options.MaxFragmentDepth, "Gateway:MaxFragmentDepth");
+        Positive(options.MaxNesting, "Gateway:MaxNesting");
+        if (options.MaxNesting < options.MaxDepth)
+            throw new ConfigurationException("Gateway:MaxNesting", options.MaxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be at least Gateway:MaxDepth (fields nest selections too)");
         Positive(options.MaxPageSize, "Gateway:MaxPageSize");
         Positive(options.DefaultPageSize, "Gateway:DefaultPageSize");
         if (options.DefaultPageSize > options.MaxPageSize)

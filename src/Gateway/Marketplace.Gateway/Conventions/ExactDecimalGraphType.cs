@@ -7,7 +7,9 @@ namespace Marketplace.Gateway.Conventions;
 
 /// <summary>
 /// <c>Decimal</c>: an exact decimal number written as a JSON string ("12.50"), so money never passes through
-/// binary floating point in any client or in our JSON. Integers are accepted as input; floats are refused.
+/// binary floating point in any client or in our JSON. Integers are accepted as input; floats are refused, and so is
+/// any number .NET's decimal cannot hold exactly (more than 28 fractional digits, or too many digits in all): it is
+/// never silently rounded. Whether a currency allows that many decimals is the module's check.
 /// </summary>
 public sealed class ExactDecimalGraphType : ScalarGraphType
 {
@@ -38,9 +40,10 @@ public sealed class ExactDecimalGraphType : ScalarGraphType
     };
 
     // Let floats through the "can parse" probe so that parsing them raises our explanation, not a generic one.
-    public override bool CanParseLiteral(GraphQLValue value) => value is GraphQLFloatValue || base.CanParseLiteral(value);
+    // Likewise strings and integers: an unparsable or over-precise one is then refused with our explanation.
+    public override bool CanParseLiteral(GraphQLValue value) => value is GraphQLFloatValue or GraphQLStringValue or GraphQLIntValue || base.CanParseLiteral(value);
 
-    public override bool CanParseValue(object? value) => value is double or float or decimal || base.CanParseValue(value);
+    public override bool CanParseValue(object? value) => value is double or float or decimal or string || base.CanParseValue(value);
 
     public override object? Serialize(object? value) => value switch
     {
@@ -50,10 +53,17 @@ public sealed class ExactDecimalGraphType : ScalarGraphType
         _ => ThrowSerializationError(value),
     };
 
-    private static decimal Parse(string text) =>
-        text.Length <= 40 && decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw new FormatException($"'{Truncate(text)}' is not a decimal number such as \"12.50\".");
+    private static decimal Parse(string text)
+    {
+        if (text.Length > 40 || !decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out var parsed))
+            throw new FormatException($"'{Truncate(text)}' is not a decimal number such as \"12.50\".");
+        // decimal keeps the scale it was written with ("1.50" has scale 2) unless it had to round to fit.
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var fractionalDigits = point < 0 ? 0 : text.Length - point - 1;
+        if (parsed.Scale != fractionalDigits)
+            throw new FormatException($"'{Truncate(text)}' has more digits than a Decimal holds exactly (at most 28 after the point, 28 in all); it would be rounded.");
+        return parsed;
+    }
 
     private static FormatException FloatRefused() =>
         new("Decimal values must be strings such as \"12.50\": a float loses precision.");

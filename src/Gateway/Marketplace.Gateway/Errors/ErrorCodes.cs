@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string BadRequest = "BAD_REQUEST";
     public const string QueryTooDeep = "QUERY_TOO_DEEP";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string QueryTooLarge = "QUERY_TOO_LARGE";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string RateLimited = "RATE_LIMITED";
@@ -32,4 +33,7 @@ public sealed class GatewayError : ExecutionError
     {
         Code = code;
     }
+
+    /// <summary>More <c>extensions</c> for the client (e.g. <c>retryAfterSeconds</c>).</summary>
+    public IReadOnlyDictionary<string, object?>? Details { get; init; }
 }

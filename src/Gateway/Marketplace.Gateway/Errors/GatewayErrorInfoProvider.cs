@@ -20,6 +20,8 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         var (code, message) = Classify(executionError, extensions);
+        if (!runtime.Introspection)
+            message = WithoutSuggestions(message);
         extensions["code"] = code;
         extensions["correlationId"] = CallContext.Current.CorrelationId;
         return new ErrorInfo { Message = message, Extensions = extensions };
@@ -35,7 +37,9 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
             case InputError input:
                 extensions["fieldViolations"] = new[] { new Dictionary<string, object?> { ["field"] = input.Field, ["code"] = input.FieldCode, ["message"] = input.Message } };
                 return (ErrorCodes.BadUserInput, input.Message);
-            case GatewayError:
+            case GatewayError gateway:
+                foreach (var (key, value) in gateway.Details ?? new Dictionary<string, object?>())
+                    extensions[key] = value;
                 return (error.Code ?? ErrorCodes.Internal, error.Message);
             case SyntaxError:
                 return (ErrorCodes.ParseFailed, error.Message);
@@ -43,6 +47,10 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
                 // Our scalars explain what they expect (e.g. Decimal as a string); keep that explanation.
                 return (ErrorCodes.BadUserInput, $"{error.Message.Split(". ")[0]}. {format.Message}");
             case InvalidVariableError:
+                return (ErrorCodes.BadUserInput, error.Message);
+            case ValidationError when Innermost(error) is FormatException:
+                // A literal our scalars refused ("Invalid literal for argument 'slug' of field 'category'. Text may not
+                // contain control characters…"): bad input like the same value in a variable, not a schema mismatch.
                 return (ErrorCodes.BadUserInput, error.Message);
             case ComplexityError:
                 return (error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? ErrorCodes.QueryTooDeep : ErrorCodes.QueryTooComplex, error.Message);
@@ -62,6 +70,16 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
                 // Errors GraphQL.NET raises during execution (e.g. a null in a non-null field) carry no secrets.
                 return (error.Code ?? ErrorCodes.Internal, error.Message);
         }
+    }
+
+    /// <summary>
+    /// "Cannot query field 'viewr' on type 'Query'. Did you mean 'viewer'?": where introspection is off (by default
+    /// outside Development) the schema is not published, so validation must not spell it out name by name either.
+    /// </summary>
+    private static string WithoutSuggestions(string message)
+    {
+        var at = message.IndexOf(" Did you mean ", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
     }
 
     private (string Code, string Message) FromContract(RpcException rpc, Dictionary<string, object?> extensions)

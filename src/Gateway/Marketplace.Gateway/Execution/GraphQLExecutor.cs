@@ -28,17 +28,21 @@ public enum ExecutionOutcome
 }
 
 /// <summary>
-/// Runs GraphQL requests for every transport: document cache, limits as validation rules, timeout, and the
-/// caller pushed as the ambient <see cref="CallContext"/>.
+/// Runs GraphQL requests for every transport: document budget, document cache, limits as validation rules, timeout,
+/// and the caller pushed as the ambient <see cref="CallContext"/>.
 /// </summary>
 internal sealed class GraphQLExecutor(
     IDocumentExecuter<MarketplaceSchema> executer,
     DocumentCache cache,
+    DocumentBudget budget,
     GatewayRuntime runtime,
     ILogger<GraphQLExecutor> logger)
 {
-    private readonly GraphQLDocumentBuilder _parser = new() { MaxDepth = 64 };
+    // The parser recurses once per nesting level (a few levels per selection set); its own limit keeps it off the
+    // stack's edge, and DocumentBudget refuses anything nested deeper than MaxNesting after it.
+    private readonly GraphQLDocumentBuilder _parser = new() { MaxDepth = Math.Max(64, runtime.Options.MaxNesting * 3) };
     private readonly IValidationRule[] _rules = BuildRules(runtime);
+    private readonly IValidationRule[] _cachedRules = VariableDependent(BuildRules(runtime));
 
     public async Task<(ExecutionResult Result, ExecutionOutcome Outcome)> ExecuteAsync(
         GraphQLRequestData request,
@@ -50,6 +54,8 @@ internal sealed class GraphQLExecutor(
         var cached = cache.TryGet(request.Query, out var document);
         if (!cached)
         {
+            if (budget.CheckTokens(request.Query) is { } tooLarge)
+                return Refused(tooLarge);
             try
             {
                 document = _parser.Build(request.Query);
@@ -58,6 +64,13 @@ internal sealed class GraphQLExecutor(
             {
                 return (new ExecutionResult { Errors = [error] }, ExecutionOutcome.RequestError);
             }
+            catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+            {
+                return Refused(new Errors.GatewayError(Errors.ErrorCodes.QueryTooDeep, $"The document is nested too deeply to parse; at most {runtime.Options.MaxNesting} levels of selections are allowed."));
+            }
+
+            if (budget.Check(document) is { } overBudget)
+                return Refused(overBudget);
         }
 
         var operation = SelectOperation(document, request.OperationName);
@@ -75,8 +88,9 @@ internal sealed class GraphQLExecutor(
             RequestServices = requestServices,
             UserContext = new GatewayUserContext(callContext),
             CancellationToken = cancellationToken,
-            // A cached document already passed every rule, and no rule depends on caller or variables.
-            ValidationRules = cached ? [] : _rules,
+            // A cached document passed every rule once; the rules that read variables (complexity: `first: $n`) run
+            // again on every request, since the same text may come back with other values.
+            ValidationRules = cached ? _cachedRules : _rules,
             CachedDocumentValidationRules = [],
             Timeout = runtime.Options.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
@@ -97,6 +111,24 @@ internal sealed class GraphQLExecutor(
         return (result, ExecutionOutcome.Executed);
     }
 
+    private static (ExecutionResult, ExecutionOutcome) Refused(ExecutionError error) =>
+        (new ExecutionResult { Errors = [error] }, ExecutionOutcome.RequestError);
+
+    /// <summary>
+    /// The rules whose verdict can change with variable values. GraphQL.NET gives rules the variables through two
+    /// hooks only: variable visitors (run while variables are coerced) and post-node visitors (run after arguments are
+    /// parsed with the variables, e.g. complexity and argument validators). Pre-node visitors see the document alone,
+    /// so their verdict holds for every request with the same text and need not run again on a cached document.
+    /// A rule that does not derive from <see cref="ValidationRuleBase"/> is kept, to be safe.
+    /// </summary>
+    private static IValidationRule[] VariableDependent(IEnumerable<IValidationRule> rules) =>
+        [.. rules.Where(rule => rule is not ValidationRuleBase
+            || Overrides(rule, nameof(IValidationRule.GetVariableVisitorAsync))
+            || Overrides(rule, nameof(IValidationRule.GetPostNodeVisitorAsync)))];
+
+    private static bool Overrides(IValidationRule rule, string method) =>
+        rule.GetType().GetMethod(method, [typeof(ValidationContext)])?.DeclaringType != typeof(ValidationRuleBase);
+
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
@@ -108,7 +140,9 @@ internal sealed class GraphQLExecutor(
     private static IValidationRule[] BuildRules(GatewayRuntime runtime)
     {
         var options = runtime.Options;
-        var rules = new List<IValidationRule>(DocumentValidator.CoreRules)
+        var rules = new List<IValidationRule> { ValidationDeadlineRule.Instance };
+        rules.AddRange(DocumentValidator.CoreRules);
+        rules.AddRange(new IValidationRule[]
         {
             new ComplexityValidationRule(new ComplexityOptions
             {
@@ -117,7 +151,7 @@ internal sealed class GraphQLExecutor(
                 DefaultListImpactMultiplier = options.DefaultListSize,
             }),
             new AliasLimitRule(options.MaxAliases),
-        };
+        });
         if (!runtime.Introspection)
             rules.Add(NoIntrospectionValidationRule.Instance);
         return [.. rules];

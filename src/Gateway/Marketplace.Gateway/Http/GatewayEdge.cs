@@ -1,5 +1,6 @@
 using System.Net;
 using Marketplace.Shared;
+using Marketplace.Shared.Jobs;
 using Marketplace.Shared.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -10,7 +11,8 @@ namespace Marketplace.Gateway.Http;
 /// <summary>
 /// What sits between the internet and the gateway: reverse proxies (the client address and scheme they forward are
 /// believed only from <see cref="GatewayOptions.TrustedProxies"/>) and browsers on other origins (CORS for
-/// <see cref="GatewayOptions.AllowedOrigins"/>). Both are off unless configured.
+/// <see cref="GatewayOptions.AllowedOrigins"/>), both off unless configured; and the headers every answer carries
+/// (<c>nosniff</c>; a Content-Security-Policy on the jobs dashboard).
 /// </summary>
 internal static class GatewayEdge
 {
@@ -54,8 +56,36 @@ internal static class GatewayEdge
         return services;
     }
 
+    /// <summary>
+    /// The Hangfire dashboard's pages: its own scripts and styles only (it sets some styles inline), no framing, no
+    /// plugins, forms and requests back to this origin alone.
+    /// </summary>
+    public const string JobsContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public static WebApplication UseGatewayEdge(this WebApplication app, GatewayOptions options)
     {
+        app.Use((http, next) =>
+        {
+            // Decided now: the dashboard's branch moves "/jobs" from Path to PathBase before the response starts.
+            var dashboard = http.Request.Path.StartsWithSegments(JobsServiceCollectionExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase);
+            // Set as the response starts, so they hold on every answer, error pages included.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                if (dashboard)
+                {
+                    headers.ContentSecurityPolicy = JobsContentSecurityPolicy;
+                    headers.XFrameOptions = "DENY";
+                    headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
         if (options.TrustedProxies.Length > 0)
             app.UseForwardedHeaders();
         if (options.AllowedOrigins.Length > 0)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
@@ -29,6 +30,7 @@ internal sealed class GraphQLHttpEndpoint(
 {
     private static readonly HashSet<OperationType> GetOperations = [OperationType.Query];
     private static readonly HashSet<OperationType> PostOperations = [OperationType.Query, OperationType.Mutation];
+    private const string UnreadableText = "The request holds text that is not valid Unicode (invalid UTF-8 or an unpaired surrogate escape).";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -47,6 +49,9 @@ internal sealed class GraphQLHttpEndpoint(
             await webSockets.HandleAsync(http);
             return;
         }
+
+        // Answers may carry tokens (sign-in payloads) or a user's data: no cache along the way may keep them.
+        http.Response.Headers.CacheControl = "no-store";
 
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -174,27 +179,45 @@ internal sealed class GraphQLHttpEndpoint(
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
-                return Bad("Batched requests (a JSON array) are not supported: send one operation per request.");
-            if (root.ValueKind != JsonValueKind.Object)
-                return Bad("The body must be a JSON object with a 'query'.");
-
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
-                return Bad("'query' is required and must be a non-empty string.");
-            string? operationName = null;
-            if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
+            try
             {
-                if (name.ValueKind != JsonValueKind.String)
-                    return Bad("'operationName' must be a string or null.");
-                operationName = name.GetString();
+                return ReadBody(json.RootElement);
             }
-
-            if (!TryReadObject(root, "variables", out var variables, out var problem) || !TryReadObject(root, "extensions", out var extensions, out problem))
-                return Bad(problem!);
-            return (new GraphQLRequestData(text, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null, 0);
+            catch (Exception exception) when (IsUnreadableText(exception))
+            {
+                return Bad(UnreadableText);
+            }
         }
     }
+
+    private (GraphQLRequestData? Request, string? Problem, int Status) ReadBody(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+            return Bad("Batched requests (a JSON array) are not supported: send one operation per request.");
+        if (root.ValueKind != JsonValueKind.Object)
+            return Bad("The body must be a JSON object with a 'query'.");
+
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
+            return Bad("'query' is required and must be a non-empty string.");
+        string? operationName = null;
+        if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
+        {
+            if (name.ValueKind != JsonValueKind.String)
+                return Bad("'operationName' must be a string or null.");
+            operationName = name.GetString();
+        }
+
+        if (!TryReadObject(root, "variables", out var variables, out var problem) || !TryReadObject(root, "extensions", out var extensions, out problem))
+            return Bad(problem!);
+        return (new GraphQLRequestData(text, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null, 0);
+    }
+
+    /// <summary>
+    /// What System.Text.Json throws when a string it accepted while parsing cannot become .NET text: invalid UTF-8
+    /// bytes or a lone <c>\ud800</c> escape (InvalidOperationException), or a value GraphQL.NET cannot read.
+    /// </summary>
+    private static bool IsUnreadableText(Exception exception) =>
+        exception is InvalidOperationException or JsonException or FormatException or OverflowException or ArgumentException or DecoderFallbackException;
 
     private bool TryReadObject(JsonElement root, string property, out Inputs? value, out string? problem)
     {
@@ -237,6 +260,11 @@ internal sealed class GraphQLHttpEndpoint(
             problem = $"'{property}' is not valid JSON.";
             return false;
         }
+        catch (Exception exception) when (IsUnreadableText(exception))
+        {
+            problem = UnreadableText;
+            return false;
+        }
     }
 
     private static (GraphQLRequestData?, string?, int) Bad(string problem) => (null, problem, StatusCodes.Status400BadRequest);
@@ -246,8 +274,9 @@ internal sealed class GraphQLHttpEndpoint(
 
     private Task WriteRateLimitedAsync(HttpContext http, string mediaType, TimeSpan wait)
     {
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return WriteErrorAsync(http, mediaType, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests; retry later.");
+        var error = HttpRateLimiter.Refusal(wait);
+        http.Response.Headers.RetryAfter = error.Details!["retryAfterSeconds"]!.ToString();
+        return WriteResultAsync(http, mediaType, StatusCodes.Status429TooManyRequests, new ExecutionResult { Errors = [error] });
     }
 
     private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>

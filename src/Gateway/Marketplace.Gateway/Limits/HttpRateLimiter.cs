@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
+using Marketplace.Gateway.Errors;
 
 namespace Marketplace.Gateway.Limits;
 
 /// <summary>
 /// Fixed-window limits on /graphql requests: one budget per client IP, another per signed-in user, so neither
-/// many users behind one address nor one user from many addresses goes unbounded.
+/// many users behind one address nor one user from many addresses goes unbounded. HTTP charges each request and
+/// WebSocket each operation (subscribe message), from the same budgets.
 /// </summary>
 internal sealed class HttpRateLimiter : IDisposable
 {
@@ -21,6 +23,13 @@ internal sealed class HttpRateLimiter : IDisposable
     public TimeSpan? TryAcquireForAddress(string? ip) => _perIp is null ? null : Acquire(_perIp, ip ?? "unknown");
 
     public TimeSpan? TryAcquireForUser(string userId) => _perUser is null ? null : Acquire(_perUser, userId);
+
+    /// <summary>The RATE_LIMITED error, with <c>extensions.retryAfterSeconds</c> (whole seconds, at least 1).</summary>
+    public static GatewayError Refusal(TimeSpan wait) =>
+        new(ErrorCodes.RateLimited, "Too many requests; retry later.")
+        {
+            Details = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(Math.Max(1, wait.TotalSeconds)) },
+        };
 
     private static TimeSpan? Acquire(PartitionedRateLimiter<string> limiter, string key)
     {

@@ -32,6 +32,10 @@ public sealed class MarketplaceSchema : GraphQL.Types.Schema
             Subscription = subscription;
         }
 
+        // String and ID refuse control characters in input, so no module ever sees them (instances registered here
+        // replace GraphQL.NET's built-in scalars of the same name).
+        RegisterType(new TextGraphType());
+        RegisterType(new TextIdGraphType());
         // Exact money and UTC times: our scalars replace GraphQL.NET's built-in Decimal/DateTime everywhere.
         RegisterTypeMapping(typeof(decimal), typeof(ExactDecimalGraphType));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));

@@ -9,6 +9,7 @@ using GraphQLParser.AST;
 using Marketplace.Gateway.Auth;
 using Marketplace.Gateway.Errors;
 using Marketplace.Gateway.Execution;
+using Marketplace.Gateway.Limits;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Operations;
 using Marketplace.Shared.Security;
@@ -23,11 +24,14 @@ namespace Marketplace.Gateway.WebSockets;
 /// connection_init (carrying the token) → connection_ack, ping/pong, subscribe → next* → complete, error, and
 /// the protocol's close codes (4400 bad message, 4401 unauthorized, 4403 forbidden, 4408 init timeout,
 /// 4409 duplicate id, 4429 repeated init). A signed-in connection lives only as long as its session and token:
-/// 4403 when the session ends (logout, revocation) or the access token expires.
+/// 4403 when the session ends (logout, revocation) or the access token expires. Every subscribe is charged to the
+/// HTTP rate limits (per IP and per user); one over them gets an <c>error</c> message (RATE_LIMITED) and the socket
+/// stays open.
 /// </summary>
 internal sealed class GraphQLWebSocketEndpoint(
     GraphQLExecutor executor,
     TokenAuthenticator authenticator,
+    HttpRateLimiter rateLimiter,
     ISessionRevocations revocations,
     TimeProvider clock,
     IGraphQLTextSerializer serializer,
@@ -41,6 +45,8 @@ internal sealed class GraphQLWebSocketEndpoint(
     private GraphQLExecutor Executor => executor;
 
     private TokenAuthenticator Authenticator => authenticator;
+
+    private HttpRateLimiter RateLimiter => rateLimiter;
 
     private ISessionRevocations Revocations => revocations;
 
@@ -64,7 +70,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(SubProtocol);
-        using var connection = new Connection(this, socket, http.CorrelationId(), http.RequestAborted);
+        using var connection = new Connection(this, socket, http.CorrelationId(), http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
         try
         {
             await connection.RunAsync();
@@ -79,8 +85,11 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
     }
 
-    private sealed class Connection(GraphQLWebSocketEndpoint endpoint, WebSocket socket, string correlationId, CancellationToken aborted) : IDisposable
+    private sealed class Connection(GraphQLWebSocketEndpoint endpoint, WebSocket socket, string correlationId, string? address, CancellationToken aborted) : IDisposable
     {
+        // After our close frame, how long the client has to answer with its own before the connection is dropped.
+        private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
         private readonly SemaphoreSlim _sending = new(1, 1);
 
         // Results are queued and written by one pump: a subscription source never waits on a slow socket, and
@@ -119,6 +128,7 @@ internal sealed class GraphQLWebSocketEndpoint(
                     if (!_initReceived)
                     {
                         await CloseAsync(4408, "Connection initialisation timeout");
+                        await AwaitClientCloseAsync(receiving, buffer);
                         return;
                     }
 
@@ -129,10 +139,38 @@ internal sealed class GraphQLWebSocketEndpoint(
                 var message = await receiving;
                 if (message is null)
                     return;
-                if (!await HandleAsync(message))
-                    return;
                 buffer.Clear();
+                if (!await HandleAsync(message))
+                {
+                    await AwaitClientCloseAsync(ReceiveAsync(buffer), buffer);
+                    return;
+                }
+
                 receiving = ReceiveAsync(buffer);
+            }
+        }
+
+        /// <summary>
+        /// The rest of the closing handshake after our close frame: read until the client's close frame (or give up
+        /// after <see cref="CloseHandshakeTimeout"/>). Returning at once would cancel the pending read, which aborts the
+        /// TCP connection before the close frame is flushed: the client then sees 1006 instead of our code.
+        /// </summary>
+        private async Task AwaitClientCloseAsync(Task<string?> pending, ArrayBufferWriter<byte> buffer)
+        {
+            var deadline = Task.Delay(CloseHandshakeTimeout, CancellationToken.None);
+            try
+            {
+                while (socket.State == WebSocketState.CloseSent)
+                {
+                    if (await Task.WhenAny(pending, deadline) == deadline || await pending is null)
+                        return;
+                    buffer.Clear();
+                    pending = ReceiveAsync(buffer);
+                }
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The client went away without answering.
             }
         }
 
@@ -144,7 +182,9 @@ internal sealed class GraphQLWebSocketEndpoint(
                 var result = await socket.ReceiveAsync(buffer.GetMemory(4096), _closing.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    // The client closed first: answer it. (When we closed first, this is its answer: nothing to send.)
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     return null;
                 }
 
@@ -308,11 +348,31 @@ internal sealed class GraphQLWebSocketEndpoint(
                 return true;
             }
 
-            var request = new GraphQLRequestData(
-                query.GetString()!,
-                payload.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
-                payload.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object ? endpoint.Serializer.ReadNode<Inputs>(variables) : null,
-                payload.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object ? endpoint.Serializer.ReadNode<Inputs>(extensions) : null);
+            // Each operation costs a request of the HTTP budgets: a socket opened early must not outrun them.
+            var wait = endpoint.RateLimiter.TryAcquireForAddress(address);
+            if (wait is null && _context.Caller.Id is { } userId)
+                wait = endpoint.RateLimiter.TryAcquireForUser(userId);
+            if (wait is { } retryAfter)
+            {
+                await SendAsync(Message("error", id, SerializeErrors(new ExecutionResult { Errors = [HttpRateLimiter.Refusal(retryAfter)] })));
+                return true;
+            }
+
+            GraphQLRequestData request;
+            try
+            {
+                request = new GraphQLRequestData(
+                    query.GetString()!,
+                    payload.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
+                    payload.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object ? endpoint.Serializer.ReadNode<Inputs>(variables) : null,
+                    payload.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object ? endpoint.Serializer.ReadNode<Inputs>(extensions) : null);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException or FormatException or OverflowException or ArgumentException)
+            {
+                // Text System.Text.Json accepted but .NET cannot hold (a lone surrogate escape), or values GraphQL.NET cannot read.
+                await SendErrorAsync(id, ErrorCodes.BadRequest, "The operation holds text that is not valid Unicode or values that cannot be read.");
+                return true;
+            }
 
             var operation = new Operation(endpoint.Scopes.CreateAsyncScope(), _closing.Token);
             _operations[id] = operation;

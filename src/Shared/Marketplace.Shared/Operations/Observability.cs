@@ -66,6 +66,7 @@ public static class Observability
     /// <summary>
     /// Gives each HTTP request a correlation id (the caller's <c>X-Correlation-Id</c> when well-formed), echoes it
     /// in the response, puts it in the log scope and in the <see cref="CallContext"/> that contract calls carry.
+    /// An exception nothing else handled becomes a 500 JSON error carrying the id.
     /// </summary>
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
@@ -78,7 +79,24 @@ public static class Observability
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Http");
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
             using var context = CallContext.Push(new CallContext(Caller.Anonymous, correlationId));
-            await next(http).ConfigureAwait(false);
+            try
+            {
+                await next(http).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+            {
+                // The last line: an unexpected fault still answers 500 with the correlation id (header and body) and no
+                // exception text, in every environment, instead of an empty body or a stack trace page.
+                logger.LogError(exception, "Unhandled exception answering {Method} {Path}", http.Request.Method, http.Request.Path);
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.Headers[CorrelationHeader] = correlationId;
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await http.Response.WriteAsync(
+                    $$$"""{"errors":[{"message":"Something went wrong on our side. Quote the correlation id when reporting it.","extensions":{"code":"INTERNAL","correlationId":"{{{correlationId}}}"}}]}""",
+                    CancellationToken.None).ConfigureAwait(false);
+            }
         });
 
     public static string CorrelationId(this HttpContext http) =>
