@@ -78,11 +78,23 @@ public sealed class SigningKeyTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT private_key FROM users.signing_keys WHERE id = @id", connection);
+        await using var command = new NpgsqlCommand("SELECT private_key, private_key_encrypted FROM users.signing_keys WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", keyId);
-        var pkcs8 = (byte[])(await command.ExecuteScalarAsync())!;
+        byte[] pkcs8;
+        bool encrypted;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            pkcs8 = (byte[])reader[0];
+            encrypted = reader.GetBoolean(1);
+        }
+
         using var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(pkcs8, out _);
+        // Private halves are always encrypted now (Development's built-in passphrase when none is set).
+        if (encrypted)
+            key.ImportEncryptedPkcs8PrivateKey(TestServices.SigningKeyPassphrase, pkcs8, out _);
+        else
+            key.ImportPkcs8PrivateKey(pkcs8, out _);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TestTokens.Issuer,

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Grpc.Core;
 using Marketplace.Gateway.Auth;
 using Marketplace.Gateway.Conventions;
+using Marketplace.Gateway.Execution;
 using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Modules.Users.Contracts.V1;
@@ -41,7 +42,7 @@ internal sealed class UsersContribution : ISchemaContribution
             .ResolveAsync(c => Run(c, async (input, client) => SignedIn(await ViewerType.Users(c).VerifyBuyerLoginCodeAsync(
                 new VerifyBuyerLoginCodeRequest { Phone = input.Text("phone"), Code = input.Text("code"), Client = client }, cancellationToken: c.CancellationToken))));
 
-        Mutation(mutation, "sellerRegister", "Creates a seller account and emails a verification link. The seller is signed in at once; selling waits for the verified email.",
+        Mutation(mutation, "sellerRegister", "Creates a seller account and emails a verification link. The seller is signed in at once; selling and password sign-in wait for the verified email. The answer is the same for an address already in use (its owner is told by email).",
                 Input("SellerRegisterInput", ("email", null), ("password", "At least 10 characters, not your email, not a common password."), ("displayName", null)),
                 SignInPayload("SellerRegisterPayload"))
             .AllowAnonymous()
@@ -67,9 +68,9 @@ internal sealed class UsersContribution : ISchemaContribution
 
         Mutation(mutation, "sellerVerificationResend", "Sends the signed-in seller a new verification link.", null, OkPayload("SellerVerificationResendPayload"))
             .RequireRoles(Roles.Seller)
-            .ResolveAsync(c => Run(c, async (_, _) =>
+            .ResolveAsync(c => Run(c, async (_, client) =>
             {
-                await ViewerType.Users(c).ResendSellerVerificationAsync(new ResendSellerVerificationRequest(), cancellationToken: c.CancellationToken);
+                await ViewerType.Users(c).ResendSellerVerificationAsync(new ResendSellerVerificationRequest { Client = client }, cancellationToken: c.CancellationToken);
                 return new UsersPayload(Ok: true);
             }));
 
@@ -102,6 +103,10 @@ internal sealed class UsersContribution : ISchemaContribution
             .ResolveAsync(c => Run(c, async (_, _) =>
             {
                 await ViewerType.Users(c).LogoutAsync(new LogoutRequest(), cancellationToken: c.CancellationToken);
+                // Ended durably in the Users module; this gateway refuses the token from now on even before (or
+                // without) the Redis mark.
+                if (c.GetCaller().SessionId is { } session)
+                    Liveness(c).MarkEnded(session);
                 return new UsersPayload(Ok: true);
             }));
 
@@ -112,6 +117,7 @@ internal sealed class UsersContribution : ISchemaContribution
             {
                 var id = GlobalId.TryDecode(input.Text("id"), out var type, out var raw) && type == "Session" ? raw : "";
                 await ViewerType.Users(c).RevokeSessionAsync(new RevokeSessionRequest { SessionId = id }, cancellationToken: c.CancellationToken);
+                Liveness(c).MarkEnded(id);
                 return new UsersPayload(Ok: true);
             }));
     }
@@ -177,7 +183,10 @@ internal sealed class UsersContribution : ISchemaContribution
         }
     }
 
-    private static ClientInfo ClientOf(IResolveFieldContext context)
+    private static UsersSessionLiveness Liveness(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<UsersSessionLiveness>();
+
+    /// <summary>The client as the gateway saw it (address, User-Agent): facts the Users module counts limits by.</summary>
+    internal static ClientInfo ClientOf(IResolveFieldContext context)
     {
         var http = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext;
         var agent = http?.Request.Headers.UserAgent.ToString() ?? "";

@@ -36,7 +36,7 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     public override async Task<ResendSellerVerificationResponse> ResendSellerVerification(ResendSellerVerificationRequest request, ServerCallContext context)
     {
-        await Get<SellerAccounts>().ResendVerificationAsync((await LiveUserAsync(context.CancellationToken)).UserId, context.CancellationToken);
+        await Get<SellerAccounts>().ResendVerificationAsync((await LiveUserAsync(context.CancellationToken)).UserId, request.Client, context.CancellationToken);
         return new ResendSellerVerificationResponse();
     }
 
@@ -154,10 +154,12 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
         // Whether an email has an account is not for users to probe; only modules ask.
         if (CallContext.Current.Caller.Kind != CallerKind.Service)
             throw ContractError.PermissionDenied("SERVICES_ONLY", "Only modules look sellers up by email.");
-        var email = request.Email.Trim().ToLowerInvariant();
-        var seller = email.Length == 0
+        var email = EmailAddresses.Normalize(request.Email);
+        // The verified holder of the address first; unverified claims of it may be several.
+        var seller = email is null
             ? null
-            : await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.Role == Roles.Seller, context.CancellationToken);
+            : await db.Set<User>().AsNoTracking().Where(u => u.Email == email && u.Role == Roles.Seller)
+                .OrderByDescending(u => u.EmailVerifiedAt != null).ThenBy(u => u.CreatedAt).FirstOrDefaultAsync(context.CancellationToken);
         return seller is null
             ? new FindSellerByEmailResponse()
             : new FindSellerByEmailResponse { Exists = true, UserId = seller.Id.ToString(), EmailVerified = seller.EmailVerifiedAt is not null };
