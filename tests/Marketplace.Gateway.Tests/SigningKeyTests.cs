@@ -65,6 +65,29 @@ public sealed class SigningKeyTests : IAsyncLifetime
         after!["data"]!["viewer"]!["userId"]!.GetValue<string>().Should().Be("after-rotation", "an unknown kid makes the gateway refetch the keys");
     }
 
+    [Fact]
+    public async Task A_rotated_out_key_leaves_the_JWKS_once_its_last_token_can_have_expired()
+    {
+        var first = (await Users.GetSigningKeysAsync(new GetSigningKeysRequest())).ActiveKeyId;
+        using (CallContext.Push(new CallContext(Caller.Service("Tests"), CallContext.NewCorrelationId())))
+            await Users.RotateSigningKeyAsync(new RotateSigningKeyRequest());
+
+        var justRotated = await Users.GetSigningKeysAsync(new GetSigningKeysRequest());
+        // 16 minutes later: past the 15-minute token lifetime and the 30 s clock skew.
+        await using (var connection = new NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("UPDATE users.signing_keys SET retires_at = retires_at - interval '16 minutes' WHERE id = @id", connection);
+            command.Parameters.AddWithValue("id", first);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var later = await Users.GetSigningKeysAsync(new GetSigningKeysRequest());
+
+        new JsonWebKeySet(justRotated.JwksJson).Keys.Select(k => k.Kid).Should().Contain(first, "its tokens may still be valid");
+        new JsonWebKeySet(later.JwksJson).Keys.Select(k => k.Kid).Should().Equal([later.ActiveKeyId], "no token it signed can still be valid");
+    }
+
     private async Task<long> CountKeysAsync()
     {
         await using var connection = new NpgsqlConnection(_database);

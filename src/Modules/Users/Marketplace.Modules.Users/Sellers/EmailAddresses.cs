@@ -52,7 +52,8 @@ internal static class EmailAddresses
         string email;
         try
         {
-            email = visible.ToString().Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+            // ICU's NFKC: string.Normalize does nothing for non-ASCII text under InvariantGlobalization (this solution's setting).
+            email = ICU4N.Text.Normalizer2.NFKCInstance.Normalize(visible.ToString().Trim()).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
