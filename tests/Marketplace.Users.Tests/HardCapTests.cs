@@ -43,6 +43,16 @@ public sealed class HardCapTests : IAsyncLifetime
         request.Codes().Should().Equal("SIGN_IN_LOCKED");
         request["codeSent"]!.GetValue<bool>().Should().BeFalse();
         (await _client.DevSmsAsync(phone)).Should().HaveCount(2, "a locked phone is sent no more codes");
+
+        // The other path for a buyer: an administrator unlocks the phone.
+        var admin = (await Marketplace.Testing.TestSigningKey.CreateAsync()).Issue(Guid.CreateVersion7(), "ADMIN");
+        const string Unlock = "mutation($p: String) { signInUnlock(input: { phone: $p }) { unlocked userErrors { code } } }";
+        var buyerToken = (await _client.SignInBuyerAsync()).Text("accessToken");
+        (await _client.SendAsync(Unlock, new { p = phone }, buyerToken))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("FORBIDDEN");
+        (await _client.SendAsync(Unlock, new { p = phone }, admin)).Data("signInUnlock")["unlocked"]!.GetValue<bool>().Should().BeTrue();
+        await Budgets.ClearPhoneMinuteAsync(phone);
+        await _client.RequestCodeAsync(phone);
+        (await _client.VerifyCodeAsync(phone, await _client.LatestCodeAsync(phone))).Codes().Should().BeEmpty();
     }
 
     [Fact]

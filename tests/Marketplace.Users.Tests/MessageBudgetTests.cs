@@ -51,7 +51,9 @@ public sealed class MessageBudgetTests(UsersApp app)
     public async Task Many_sellers_changing_to_one_victims_address_at_once_send_it_at_most_three_mails()
     {
         var victim = Gql.NewEmail("victim");
-        var sellers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.RegisterSellerAsync(Gql.NewEmail())));
+        var sellers = new List<JsonNode>();
+        for (var i = 0; i < 10; i++)
+            sellers.Add(await _client.RegisterSellerAsync(Gql.NewEmail()));
 
         var answers = await Task.WhenAll(sellers.Select(s => _client.SendAsync(EmailChange, new { e = victim }, s.Text("accessToken"))));
 

@@ -110,6 +110,8 @@ internal sealed class UsersContribution : ISchemaContribution
                 return new UsersPayload(Ok: true);
             }));
 
+        SignInUnlock(mutation);
+
         Mutation(mutation, "sessionRevoke", "Ends one of your sessions (see viewer.sessions).",
                 Input("SessionRevokeInput", ("id", "The session's id.")), OkPayload("SessionRevokePayload"))
             .RequireSignedIn()
@@ -119,6 +121,23 @@ internal sealed class UsersContribution : ISchemaContribution
                 await ViewerType.Users(c).RevokeSessionAsync(new RevokeSessionRequest { SessionId = id }, cancellationToken: c.CancellationToken);
                 Liveness(c).MarkEnded(id);
                 return new UsersPayload(Ok: true);
+            }));
+    }
+
+    private static void SignInUnlock(ObjectGraphType mutation)
+    {
+        var input = new InputObjectGraphType { Name = "SignInUnlockInput" };
+        input.Field<StringGraphType>("phone").Description("A buyer's phone whose code sign-in is locked.");
+        input.Field<StringGraphType>("email").Description("An address whose password sign-in is locked.");
+        Mutation(mutation, "signInUnlock", "Administrators: unlocks sign-in after SIGN_IN_LOCKED (the cap of consecutive failures); the other path NIST asks for.",
+                input, Payload("SignInUnlockPayload", p => p.Field<NonNullGraphType<BooleanGraphType>>("unlocked").Resolve(c => c.Source.Ok)))
+            .RequireRoles(Roles.Admin)
+            .ResolveAsync(c => Run(c, async (fields, _) =>
+            {
+                var answer = await ViewerType.Users(c).UnlockSignInAsync(
+                    new UnlockSignInRequest { Phone = fields.TryGetValue("phone", out var phone) ? phone?.ToString() ?? "" : "", Email = fields.TryGetValue("email", out var email) ? email?.ToString() ?? "" : "" },
+                    cancellationToken: c.CancellationToken);
+                return new UsersPayload(Ok: answer.Unlocked);
             }));
     }
 

@@ -19,7 +19,9 @@ public sealed class RedisUnavailableException(string message, Exception? inner =
 public sealed partial class RedisGuard
 {
     public const string TimeoutSetting = "Redis:OperationTimeout";
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
+    // Redis answers in well under a millisecond; two seconds leave room for a host whose CPU is saturated (a burst of
+    // password hashes) without counting it as an outage.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
     private readonly IConnectionMultiplexer _redis;
     private readonly ResiliencePipeline _pipeline;
@@ -59,6 +61,9 @@ public sealed partial class RedisGuard
     /// </summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        // A dropped connection is known at once: fail now instead of queueing behind the reconnect for the whole timeout.
+        if (!_redis.IsConnected)
+            throw new RedisUnavailableException("Redis is not connected.");
         try
         {
             // The client library's tasks take no token: WaitAsync lets the timeout abandon a command stuck in its backlog.

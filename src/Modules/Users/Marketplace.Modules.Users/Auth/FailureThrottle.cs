@@ -70,6 +70,11 @@ internal sealed class FailureThrottle(UsersDbContext db, UsersOptions options, T
     public Task<bool> IsLockedAsync(string subjectKey, CancellationToken cancellationToken) =>
         db.Set<AuthThrottle>().AnyAsync(t => t.Subject == subjectKey && t.Failures >= options.Limits.MaxConsecutiveFailures, cancellationToken);
 
+    /// <summary>Clears the subject's cap if it was spent (an administrator's unlock); true when it was.</summary>
+    public async Task<bool> UnlockAsync(string subjectKey, CancellationToken cancellationToken) =>
+        await db.Set<AuthThrottle>().Where(t => t.Subject == subjectKey && t.Failures >= options.Limits.MaxConsecutiveFailures)
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+
     /// <summary>A success (or another path, e.g. a password reset) clears the subjects' counts.</summary>
     public Task ClearAsync(IReadOnlyCollection<string> subjectKeys, CancellationToken cancellationToken) =>
         db.Set<AuthThrottle>().Where(t => subjectKeys.Contains(t.Subject)).ExecuteDeleteAsync(cancellationToken);

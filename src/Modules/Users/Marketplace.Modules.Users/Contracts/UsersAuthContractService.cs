@@ -165,6 +165,30 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
             : new FindSellerByEmailResponse { Exists = true, UserId = seller.Id.ToString(), EmailVerified = seller.EmailVerifiedAt is not null };
     }
 
+    public override async Task<UnlockSignInResponse> UnlockSignIn(UnlockSignInRequest request, ServerCallContext context)
+    {
+        var caller = CallContext.Current.Caller;
+        if (!caller.IsAuthenticated)
+            throw ContractError.Unauthenticated("SIGN_IN_REQUIRED", "Unlocking sign-in needs an administrator.");
+        if (caller.Kind != CallerKind.Service && !caller.IsInRole(Roles.Admin))
+            throw ContractError.PermissionDenied("ADMIN_ONLY", "Only administrators unlock sign-in.");
+        string subject;
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+        {
+            var phone = Get<PhoneNumberNormalizer>().Normalize(request.Phone)
+                ?? throw ContractError.InvalidArgument("PHONE_INVALID", "Not a valid phone number.", [new FieldViolation("phone", "Not a valid phone number.", "PHONE_INVALID")]);
+            subject = Secrets.SubjectKey("phone", phone);
+        }
+        else
+        {
+            var email = EmailAddresses.Normalize(request.Email)
+                ?? throw ContractError.InvalidArgument("EMAIL_INVALID", "Name a phone or a valid email address.", [new FieldViolation("email", "Name a phone or a valid email address.", "EMAIL_INVALID")]);
+            subject = SellerAccounts.AccountSubject(email);
+        }
+
+        return new UnlockSignInResponse { Unlocked = await Get<FailureThrottle>().UnlockAsync(subject, context.CancellationToken) };
+    }
+
     public override Task<ListDevelopmentSmsResponse> ListDevelopmentSms(ListDevelopmentSmsRequest request, ServerCallContext context)
     {
         var inbox = services.GetService<DevelopmentSmsInbox>();
