@@ -197,8 +197,9 @@ internal sealed class UsersContribution : ISchemaContribution
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.ResourceExhausted || (exception.StatusCode is StatusCode.Unauthenticated && exception.Reason() is { } reason && reason.StartsWith("REFRESH_TOKEN", StringComparison.Ordinal)))
         {
-            var retry = exception.RetryAfter() is { } after ? $" Retry in {Math.Ceiling(after.TotalSeconds)} s." : "";
-            return new UsersPayload(UserErrors: [new UserError(null, exception.Reason() ?? "RATE_LIMITED", exception.Status.Detail + retry)]);
+            int? seconds = exception.RetryAfter() is { } after ? (int)Math.Ceiling(after.TotalSeconds) : null;
+            var retry = seconds is { } wait ? $" Retry in {wait} s." : "";
+            return new UsersPayload(UserErrors: [new UserError(null, exception.Reason() ?? "RATE_LIMITED", exception.Status.Detail + retry) { RetryAfterSeconds = seconds }]);
         }
     }
 
