@@ -8,7 +8,11 @@ namespace Marketplace.Gateway.Conventions;
 /// An expected failure of a mutation (bad input, a rule of the domain), returned in the payload's
 /// <c>userErrors</c> rather than as a top-level error. <see cref="Field"/> is the path to the input field.
 /// </summary>
-public sealed record UserError(IReadOnlyList<string>? Field, string Code, string Message);
+public sealed record UserError(IReadOnlyList<string>? Field, string Code, string Message)
+{
+    /// <summary>For a refused rate or budget: seconds to wait, from the contract error's RetryInfo (not in the schema yet).</summary>
+    public int? RetryAfterSeconds { get; init; }
+}
 
 public sealed class UserErrorType : ObjectGraphType<UserError>
 {
