@@ -15,6 +15,12 @@ public static class TestServices
 
     public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379,defaultDatabase=1";
 
+    /// <summary>
+    /// The signing-key passphrase of every test host (Development's built-in one): production-mode hosts must be given
+    /// one, and with the same passphrase everywhere every host reads the keys the others create in the shared database.
+    /// </summary>
+    public const string SigningKeyPassphrase = "marketplace-development-signing-key-passphrase";
+
     public static string Nats => Environment.GetEnvironmentVariable("ConnectionStrings__Nats") ?? "nats://127.0.0.1:14222";
 
     /// <summary>Creates an empty database (PostGIS comes from template1) and returns its connection string.</summary>
