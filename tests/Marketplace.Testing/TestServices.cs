@@ -8,8 +8,17 @@ namespace Marketplace.Testing;
 /// </summary>
 public static class TestServices
 {
+    /// <summary>
+    /// The database of this test process's host when its suite runs in a database of its own (set once by the suite's
+    /// fixture before its host starts, e.g. <c>CatalogApp</c>); then <see cref="Postgres"/>, and with it the helpers that
+    /// read the database (<c>Gql.ScalarAsync</c>, <see cref="TestSigningKey"/>), use it. Null: the shared test database.
+    /// A test assembly is one process with one suite fixture, so one value per process is enough.
+    /// </summary>
+    public static string? SuiteDatabase { get; set; }
+
     public static string Postgres =>
-        Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
+        SuiteDatabase
+        ?? Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
         ?? "Host=127.0.0.1;Port=15432;Database=marketplace;Username=marketplace;Password=marketplace";
 
     public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379";
