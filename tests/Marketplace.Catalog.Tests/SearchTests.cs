@@ -288,10 +288,10 @@ public sealed class SearchTests(CatalogApp app)
         await Gql.ScalarAsync<int>("UPDATE catalog.search_products SET title = 'stale' WHERE product_id = $1", Guid.Parse(CatalogFlows.LocalId(listed[0].Id)));
 
         var requested = (await _client.SendAsync(
-            "mutation { catalogSearchReindex(input: { batchSize: 1000 }) { started reindex { id status } userErrors { code } } }", token: app.AdminToken())).Data("catalogSearchReindex");
+            "mutation { catalogSearchReindexStart(input: { batchSize: 1000 }) { started reindex { id status } userErrors { code } } }", token: app.AdminToken())).Data("catalogSearchReindexStart");
         requested.Codes().Should().BeEmpty(requested.ToJsonString());
         var reindexId = requested["reindex"].Text("id");
-        var again = (await _client.SendAsync("mutation { catalogSearchReindex { started reindex { id } } }", token: app.AdminToken())).Data("catalogSearchReindex");
+        var again = (await _client.SendAsync("mutation { catalogSearchReindexStart { started reindex { id } } }", token: app.AdminToken())).Data("catalogSearchReindexStart");
         if (!again["started"]!.GetValue<bool>())
             again["reindex"].Text("id").Should().Be(reindexId, "a request while one is in flight answers that one");
 
@@ -331,11 +331,11 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Reindex_is_for_administrators_only()
     {
         var buyer = await _client.BuyerAsync();
-        (await _client.SendAsync("mutation { catalogSearchReindex { started } }", token: buyer)).ErrorCodes().Should().Contain("FORBIDDEN");
-        (await _client.SendAsync("mutation { catalogSearchReindex { started } }")).ErrorCodes().Should().Contain("UNAUTHENTICATED");
-        (await _client.SendAsync("query($id: ID!) { catalogSearchReindex(id: $id) { status } }", new { id = "Q2F0YWxvZ1NlYXJjaFJlaW5kZXg6eA==" }, buyer)).ErrorCodes().Should().Contain("FORBIDDEN");
+        (await _client.SendAsync("mutation { catalogSearchReindexStart { started } }", token: buyer)).ErrorCodes().Should().Contain("FORBIDDEN");
+        (await _client.SendAsync("mutation { catalogSearchReindexStart { started } }")).ErrorCodes().Should().Contain("UNAUTHENTICATED");
+        (await _client.SendAsync("query($id: ID!) { catalogSearchReindexStatus(id: $id) { status } }", new { id = "Q2F0YWxvZ1NlYXJjaFJlaW5kZXg6eA==" }, buyer)).ErrorCodes().Should().Contain("FORBIDDEN");
 
-        var tooSmall = (await _client.SendAsync("mutation { catalogSearchReindex(input: { batchSize: 5 }) { started reindex { id } userErrors { field code } } }", token: app.AdminToken())).Data("catalogSearchReindex");
+        var tooSmall = (await _client.SendAsync("mutation { catalogSearchReindexStart(input: { batchSize: 5 }) { started reindex { id } userErrors { field code } } }", token: app.AdminToken())).Data("catalogSearchReindexStart");
         tooSmall.Codes().Should().Equal("INVALID_BATCH_SIZE");
         tooSmall["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>()).Should().Equal("input", "batchSize");
     }
@@ -424,8 +424,8 @@ public sealed class SearchTests(CatalogApp app)
     }
 
     private async Task<JsonNode> ReindexStatusAsync(string id) =>
-        (await _client.SendAsync("query($id: ID!) { catalogSearchReindex(id: $id) { status batchesTotal batchesDone productsTotal productsIndexed completedAt } }", new { id }, app.AdminToken()))
-            .Data("catalogSearchReindex");
+        (await _client.SendAsync("query($id: ID!) { catalogSearchReindexStatus(id: $id) { status batchesTotal batchesDone productsTotal productsIndexed completedAt } }", new { id }, app.AdminToken()))
+            .Data("catalogSearchReindexStatus");
 
     private static async Task<(double Latitude, double Longitude)> StoreLocationAsync(Guid storeId) =>
         (await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", storeId),
