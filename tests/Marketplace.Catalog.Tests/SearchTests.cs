@@ -60,6 +60,24 @@ public sealed class SearchTests(CatalogApp app)
     }
 
     [Fact]
+    public async Task Without_radiusKm_the_search_reaches_10_km_like_storesNear()
+    {
+        var (token, _) = await _client.SellerAsync(app);
+        var category = await _client.CategoryAsync(app);
+        var (lat, lon) = Gql.NewPlace();
+        var (insideLat, insideLon) = SearchFlows.Offset(lat, lon, 9.5, 0);
+        var (outsideLat, outsideLon) = SearchFlows.Offset(lat, lon, 10.5, 0);
+        var inside = await _client.ListedAsync(token, (await _client.StoreAtAsync(token, insideLat, insideLon)).Id, category, "Just inside");
+        var outside = await _client.ListedAsync(token, (await _client.StoreAtAsync(token, outsideLat, outsideLon)).Id, category, "Just outside");
+        const string Default = "query($lat: Float!, $lon: Float!) { productsNear(location: { latitude: $lat, longitude: $lon }) { edges { node { id } } } }";
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 20), [inside.Id, outside.Id], "both are searchable within 20 km");
+
+        var body = await _client.SendAsync(Default, new { lat, lon });
+
+        body.Ids().Should().Equal(inside.Id);
+    }
+
+    [Fact]
     public async Task Category_filter_takes_the_whole_subtree_and_nothing_else()
     {
         var shop = await _client.SellerStoreAsync(app);
@@ -322,6 +340,13 @@ public sealed class SearchTests(CatalogApp app)
         (await Gql.ScalarAsync<int>("SELECT count(*)::int FROM pg_indexes WHERE schemaname = 'catalog' AND tablename = 'search_products' AND indexname IN ('pk_search_products', 'ix_search_products_location', 'ix_search_products_search_vector', 'ix_search_products_store_id')"))
             .Should().Be(4, "the swapped-in table keeps the canonical index names");
 
+        // The rebuild is a Node: administrators refetch it, anyone else gets null (as for an unknown id).
+        const string ByNode = "query($id: ID!) { node(id: $id) { __typename ... on CatalogSearchReindex { status } } }";
+        (await _client.SendAsync(ByNode, new { id = reindexId }, app.AdminToken())).Data("node").Text("status").Should().Be("COMPLETED");
+        var hidden = await _client.SendAsync(ByNode, new { id = reindexId }, await _client.BuyerAsync());
+        hidden["errors"].Should().BeNull(hidden.ToJsonString());
+        hidden["data"]!["node"].Should().BeNull();
+
         // And the projection keeps following changes after the swap.
         var later = await _client.ListedAsync(shop.Token, shop.StoreId, category, "After the swap");
         await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [.. listed.Select(p => p.Id), later.Id], "a product listed after the swap is found");
@@ -334,6 +359,11 @@ public sealed class SearchTests(CatalogApp app)
         (await _client.SendAsync("mutation { catalogSearchReindexStart { started } }", token: buyer)).ErrorCodes().Should().Contain("FORBIDDEN");
         (await _client.SendAsync("mutation { catalogSearchReindexStart { started } }")).ErrorCodes().Should().Contain("UNAUTHENTICATED");
         (await _client.SendAsync("query($id: ID!) { catalogSearchReindexStatus(id: $id) { status } }", new { id = "Q2F0YWxvZ1NlYXJjaFJlaW5kZXg6eA==" }, buyer)).ErrorCodes().Should().Contain("FORBIDDEN");
+        var unknown = await _client.SendAsync("query($id: ID!) { catalogSearchReindexStatus(id: $id) { status } }", new { id = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"CatalogSearchReindex:{Guid.NewGuid()}")) }, app.AdminToken());
+        unknown["errors"].Should().BeNull(unknown.ToJsonString());
+        unknown["data"]!["catalogSearchReindexStatus"].Should().BeNull();
+        var foreign = await _client.SendAsync("query($id: ID!) { catalogSearchReindexStatus(id: $id) { status } }", new { id = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Product:{Guid.NewGuid()}")) }, app.AdminToken());
+        foreign.ErrorCodes().Should().Equal("BAD_USER_INPUT");
 
         var tooSmall = (await _client.SendAsync("mutation { catalogSearchReindexStart(input: { batchSize: 5 }) { started reindex { id } userErrors { field code } } }", token: app.AdminToken())).Data("catalogSearchReindexStart");
         tooSmall.Codes().Should().Equal("INVALID_BATCH_SIZE");
