@@ -133,7 +133,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     /// <summary>
     /// Rebuilds the rows of every product in a category's subtree (renamed, new slug or moved: rows copy the path and
     /// the ancestors' names), in statements of a bounded number of products. They all run in the handler's one
-    /// transaction; for a subtree holding a large part of the catalog, <c>catalogSearchReindex</c> is the batched way.
+    /// transaction; for a subtree holding a large part of the catalog, <c>catalogSearchReindexStart</c> is the batched way.
     /// Product versions are unchanged, so the version guard lets these rebuilds through.
     /// </summary>
     public async Task<int> RefreshCategoryAsync(string path, CancellationToken cancellationToken)
