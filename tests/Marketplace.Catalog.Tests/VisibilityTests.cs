@@ -150,6 +150,11 @@ public sealed class VisibilityTests(CatalogApp app)
         var buyerDrafts = (await _client.SendAsync(StoreProducts, new { slug = shop.Slug, status = "DRAFT" }, buyer)).Data("store")["products"]!;
         buyerDrafts["nodes"]!.AsArray().Should().BeEmpty();
 
+        var countOnly = (await _client.SendAsync(StoreProducts, new { slug = shop.Slug, first = 0 }, shop.Token)).Data("store")["products"]!;
+        countOnly["totalCount"]!.GetValue<int>().Should().Be(7);
+        countOnly["nodes"]!.AsArray().Should().BeEmpty("first: 0 is an empty page");
+        countOnly["pageInfo"]!["hasNextPage"]!.GetValue<bool>().Should().BeTrue();
+
         var tooMany = await _client.SendAsync(StoreProducts, new { slug = shop.Slug, first = 101 });
         tooMany.ErrorCodes().Should().Contain("BAD_USER_INPUT");
     }

@@ -22,6 +22,9 @@ internal sealed class StoreProductsField : IStoreExtension
                 var page = c.GetPageRequest();
                 var request = new ListStoreProductsRequest { StoreId = c.Source.Id, Status = c.GetArgument<string?>("status") ?? "", Page = page.ToContract() };
                 var response = await CatalogArea.Products(c).ListStoreProductsAsync(request, cancellationToken: c.CancellationToken);
-                return Connection<Product>.From(response.Products, response.PageInfo.HasNextPage, page, p => p.Id, response.TotalCount);
+                // The contract reads first: 0 as "the default page size"; here it asks for an empty page (with the count).
+                return page.First == 0
+                    ? Connection<Product>.From([], response.Products.Count > 0, page, p => p.Id, response.TotalCount)
+                    : Connection<Product>.From(response.Products, response.PageInfo.HasNextPage, page, p => p.Id, response.TotalCount);
             });
 }
