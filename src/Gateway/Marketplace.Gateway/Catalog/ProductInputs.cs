@@ -20,7 +20,7 @@ internal static class ProductInputs
         Attributes = { Attributes(input) },
         Images = { input.Strings("images") ?? [] },
         Options = { Options(input) },
-        Variants = { Variants(input) },
+        Variants = { Variants(input, withIds: false) },
     };
 
     public static UpdateProductRequest Update(InputObject input)
@@ -53,7 +53,7 @@ internal static class ProductInputs
         if (input.NestedList("variants") is not null)
         {
             request.SetVariants = true;
-            request.Variants.AddRange(Variants(input));
+            request.Variants.AddRange(Variants(input, withIds: true));
         }
 
         return request;
@@ -90,13 +90,13 @@ internal static class ProductInputs
         return request;
     }
 
-    /// <summary>The <c>variants</c> list; an entry's <c>id</c> (productUpdate) names a variant to keep.</summary>
-    private static List<VariantInput> Variants(InputObject input) =>
+    /// <summary>The <c>variants</c> list; an entry's <c>id</c> names a variant to keep (productUpdate only; productCreate ignores it).</summary>
+    private static List<VariantInput> Variants(InputObject input, bool withIds) =>
         (input.NestedList("variants") ?? []).Select(item =>
         {
             var variant = new VariantInput
             {
-                Id = item.Id("id", CatalogArea.VariantTypeName) ?? "",
+                Id = withIds ? item.Id("id", CatalogArea.VariantTypeName) ?? "" : "",
                 Sku = item.Text("sku"),
                 Price = CatalogValues.Amount(item, "price"),
                 CompareAtPrice = CatalogValues.Amount(item, "compareAtPrice"),
