@@ -8,6 +8,8 @@ namespace Marketplace.Modules.Catalog.Search.ProductsNear;
 /// <summary>Everything but the category's existence (the handler resolves its path): one answer with every field at fault.</summary>
 internal sealed class ProductsNearValidator : AbstractValidator<ProductsNearQuery>
 {
+    private static readonly string PriceMessage = $"Give a decimal amount from 0 to {ProductSearch.MaxPrice}.";
+
     public ProductsNearValidator()
     {
         RuleFor(q => q.Location).ChildRules(point =>
@@ -21,8 +23,8 @@ internal sealed class ProductsNearValidator : AbstractValidator<ProductsNearQuer
             .WithErrorCode(Codes.InvalidRadius).WithMessage($"Use a radius above 0 and at most {ProductSearch.MaxRadiusKm} km.");
         RuleFor(q => q.Text!).MaximumLength(ProductSearch.MaxQueryLength).When(q => q.Text is not null)
             .WithErrorCode(CommonErrorCodes.TooLong).WithMessage($"Use at most {ProductSearch.MaxQueryLength} characters.").OverridePropertyName("query");
-        RuleFor(q => q.PriceMin).PriceBound();
-        RuleFor(q => q.PriceMax).PriceBound();
+        RuleFor(q => q.PriceMin).Must(IsPriceBound).WithErrorCode(Codes.InvalidPrice).WithMessage(PriceMessage);
+        RuleFor(q => q.PriceMax).Must(IsPriceBound).WithErrorCode(Codes.InvalidPrice).WithMessage(PriceMessage);
         RuleFor(q => q.PriceMax).Must((q, max) => !(TryPrice(q.PriceMin, out var low) && TryPrice(max, out var high) && low > high))
             .WithErrorCode(Codes.InvalidPriceRange).WithMessage("priceMax cannot be below priceMin.");
         RuleFor(q => q.First).InclusiveBetween(0, ProductSearch.MaxPageSize)
@@ -33,14 +35,10 @@ internal sealed class ProductsNearValidator : AbstractValidator<ProductsNearQuer
             .WithErrorCode(CommonErrorCodes.InvalidCursor).WithMessage("The cursor is not one this search returned.");
     }
 
-    /// <summary>A price bound: a non-negative decimal text without sign or exponent, at most the largest price.</summary>
-    public static bool TryPrice(string text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value <= ProductSearch.MaxPrice;
-}
+    /// <summary>Empty (unbounded) or a price bound.</summary>
+    private static bool IsPriceBound(string text) => text.Length == 0 || TryPrice(text, out _);
 
-internal static class PriceBoundRule
-{
-    public static IRuleBuilderOptions<T, string> PriceBound<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(text => text.Length == 0 || ProductsNearValidator.TryPrice(text, out _))
-            .WithErrorCode(Codes.InvalidPrice).WithMessage($"Give a decimal amount from 0 to {ProductSearch.MaxPrice}.");
+    /// <summary>A price bound: a non-negative decimal text without sign or exponent, at most the largest price.</summary>
+    private static bool TryPrice(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value <= ProductSearch.MaxPrice;
 }
