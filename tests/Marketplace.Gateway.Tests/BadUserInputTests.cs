@@ -24,6 +24,7 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "a store id that is a product's", "{\"query\":\"{ store(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Product:1")) + "\\\") { id } }\"}", "id" },
         { "a control character in a variable", """{"query":"query($s: String) { store(slug: $s) { id } }","variables":{"s":"a\u0000b"}}""", "s" },
         { "a control character in a literal", """{"query":"{ store(slug: \"a\\u0001b\") { id } }"}""", "slug" },
+        { "a delivery state variable that is not one", """{"query":"query($s: NotificationDeliveryState) { notificationDeliveries(state: $s) { nodes { id } } }","variables":{"s":"LOST"}}""", "s" },
         { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
     };
 

@@ -67,6 +67,9 @@ public sealed class GraphQLTests(NotificationsHost host)
         Enabled(all, "PUSH", "ORDERS").Should().BeTrue();
         all.Single(p => p!["channel"]!.GetValue<string>() == "EMAIL" && p["category"]!.GetValue<string>() == "ACCOUNT")!["locked"]!.GetValue<bool>().Should().BeTrue();
         refused["data"]!["notificationPreferencesUpdate"]!["userErrors"]![0]!["code"]!.GetValue<string>().Should().Be("LOCKED");
+        // The field path names the entry (issue 13: "preferences.0.enabled", was "preferences[0].enabled").
+        refused["data"]!["notificationPreferencesUpdate"]!["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>())
+            .Should().Equal("input", "preferences", "0", "enabled");
         var updated = optIn["data"]!["notificationPreferencesUpdate"]!["preferences"]!.AsArray();
         Enabled(updated, "PUSH", "MARKETING").Should().BeTrue();
         Enabled(updated, "EMAIL", "ORDERS").Should().BeFalse();
@@ -104,7 +107,8 @@ public sealed class GraphQLTests(NotificationsHost host)
         var removed = await client.SendAsync("mutation($d: String!) { deviceTokenUnregister(input: { deviceId: $d }) { removed } }", new { d = deviceId }, token);
 
         registered["data"]!["deviceTokenRegister"]!["deviceToken"]!["active"]!.GetValue<bool>().Should().BeTrue();
-        invalid["data"]!["deviceTokenRegister"]!["userErrors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()).Should().Contain("REQUIRED");
+        invalid["data"]!["deviceTokenRegister"]!["userErrors"]!.AsArray().Select(e => (e!["field"]!.AsArray()[1]!.GetValue<string>(), e["code"]!.GetValue<string>()))
+            .Should().BeEquivalentTo([("deviceId", "REQUIRED"), ("token", "REQUIRED")]);
         removed["data"]!["deviceTokenUnregister"]!["removed"]!.GetValue<bool>().Should().BeTrue();
         (await host.CountAsync("SELECT count(*) FROM notifications.device_tokens WHERE user_id = @u", ("u", userId))).Should().Be(0);
     }

@@ -9,8 +9,16 @@ internal sealed class UpdatePreferencesHandler(NotificationsDbContext db, TimePr
     public async ValueTask<List<PreferenceSetting>> Handle(UpdatePreferencesCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        foreach (var change in command.Preferences)
-            await db.SetAsync(command.UserId, WireNames.ParseChannel(change.Channel)!.Value, WireNames.ParseCategory(change.Category)!.Value, change.Enabled, now, cancellationToken);
+        // The last entry for a setting wins; rows are written in one order (channel, category), so concurrent updates of
+        // one user's settings lock them in the same order and cannot deadlock.
+        var changes = command.Preferences
+            .Select(p => (Channel: WireNames.ParseChannel(p.Channel)!.Value, Category: WireNames.ParseCategory(p.Category)!.Value, p.Enabled))
+            .GroupBy(p => (p.Channel, p.Category))
+            .Select(g => g.Last())
+            .OrderBy(p => p.Channel)
+            .ThenBy(p => p.Category);
+        foreach (var (channel, category, enabled) in changes)
+            await db.SetAsync(command.UserId, channel, category, enabled, now, cancellationToken);
         return await db.SettingsOfAsync(command.UserId, cancellationToken);
     }
 }
