@@ -10,7 +10,6 @@ using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Gateway.Users;
 using Marketplace.Gateway.WebSockets;
-using Marketplace.Modules.Notifications.Contracts.V1;
 using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
@@ -66,14 +65,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddTransient<EdgeType<AddressType, Modules.Users.Contracts.V1.Address>>();
         services.AddTransient(typeof(AddressPayloadType<>));
         services.AddTransient(typeof(AddressIdInputType<>));
-
-        services.AddContractClient<NotificationsUserContract.NotificationsUserContractClient>("Notifications");
-        services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
-        services.AddSingleton<NotificationsContribution>();
-        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<NotificationsContribution>());
-        services.AddViewerExtension<NotificationsContribution>();
-        services.AddTransient<ConnectionType<NotificationType, FeedItem>>();
-        services.AddTransient<EdgeType<NotificationType, FeedItem>>();
 
         // Areas moved to the one shape (issue 13) register themselves; the blocks above go as each area moves.
         GatewayAreas.RegisterAll(services);

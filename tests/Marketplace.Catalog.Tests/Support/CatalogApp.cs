@@ -113,7 +113,7 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime, IRecordsEma
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(new NotificationsContract.NotificationsContractClient(Emails));
+            services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails));
             services.AddSingleton(sp =>
             {
                 Sellers = new CountingSellers(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"));

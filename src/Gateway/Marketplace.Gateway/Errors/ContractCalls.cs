@@ -27,6 +27,24 @@ public static class ContractCalls
     }
 
     /// <summary>
+    /// A call whose refusal is an expected answer rather than a fault, for endpoints outside GraphQL that answer with a
+    /// page of their own (e.g. a signed unsubscribe link that does not verify): PermissionDenied and FailedPrecondition
+    /// are null. Everything else propagates.
+    /// </summary>
+    public static async Task<T?> OrNullWhenRefusedAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.PermissionDenied or StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// A mutation: the expected failures — invalid input (the gateway's <see cref="InputError"/> or the module's
     /// InvalidArgument with its field violations), a broken rule (FailedPrecondition), a conflict (AlreadyExists), too
     /// many attempts (ResourceExhausted, with the wait) and, when <paramref name="notFoundField"/> names the input field

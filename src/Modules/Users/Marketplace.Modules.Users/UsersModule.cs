@@ -61,7 +61,7 @@ public sealed class UsersModule : IModule
         module.Services.AddScoped<Admins.AdminAccounts>();
         module.Services.AddScoped<Profiles.ProfileEditor>();
         module.Services.AddScoped<Addresses.AddressBook>();
-        module.Services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
+        module.Services.AddContractClient<NotificationsDelivery.NotificationsDeliveryClient>("Notifications");
 
         if (string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase))
         {
