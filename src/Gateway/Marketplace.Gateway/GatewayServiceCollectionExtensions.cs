@@ -11,7 +11,6 @@ using Marketplace.Gateway.Schema;
 using Marketplace.Gateway.Users;
 using Marketplace.Gateway.WebSockets;
 using Marketplace.Modules.Notifications.Contracts.V1;
-using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +24,11 @@ namespace Marketplace.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits.</summary>
+    /// <summary>
+    /// The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits. Each module's area
+    /// (<see cref="IGatewayArea"/>) registers its own contract clients and fields; the token checks below use the Users
+    /// area's clients (signing keys, session liveness).
+    /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = new GatewayOptions();
@@ -34,9 +37,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(new GatewayRuntime(options, environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddContractClient<UsersContract.UsersContractClient>("Users");
-        services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
-        services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
         services.AddHttpContextAccessor();
 
         services.AddSingleton<SigningKeyCache>();
@@ -59,13 +59,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<MutationType>();
         services.AddSingleton<SubscriptionType>();
         services.AddSchemaContribution<RelayContribution>();
-        services.AddSchemaContribution<ViewerContribution>();
-        services.AddSchemaContribution<UsersContribution>();
-        services.AddSchemaContribution<AddressesContribution>();
-        services.AddTransient<ConnectionType<AddressType, Modules.Users.Contracts.V1.Address>>();
-        services.AddTransient<EdgeType<AddressType, Modules.Users.Contracts.V1.Address>>();
-        services.AddTransient(typeof(AddressPayloadType<>));
-        services.AddTransient(typeof(AddressIdInputType<>));
 
         services.AddContractClient<NotificationsUserContract.NotificationsUserContractClient>("Notifications");
         services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");

@@ -26,6 +26,9 @@ public static class ErrorCodeCatalog<TArea>
 
     public static IReadOnlySet<string> Values { get; } = Codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>"a store", "an address": the area's prefix with its article, for descriptions.</summary>
+    public static string Noun { get; } = ("aeiou".Contains(char.ToLowerInvariant(TArea.Prefix[0]), StringComparison.Ordinal) ? "an " : "a ") + TArea.Prefix.ToLowerInvariant();
+
     private static List<(string Code, string Description)> Read()
     {
         var codes = new List<(string Code, string Description)>();
