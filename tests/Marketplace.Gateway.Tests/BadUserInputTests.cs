@@ -24,6 +24,8 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "a store id that is a product's", "{\"query\":\"{ store(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Product:1")) + "\\\") { id } }\"}", "id" },
         { "a control character in a variable", """{"query":"query($s: String) { store(slug: $s) { id } }","variables":{"s":"a\u0000b"}}""", "s" },
         { "a control character in a literal", """{"query":"{ store(slug: \"a\\u0001b\") { id } }"}""", "slug" },
+        { "a phone that is not text (Users)", """{"query":"mutation($i: BuyerLoginCodeRequestInput!) { buyerLoginCodeRequest(input: $i) { codeSent } }","variables":{"i":{"phone":{"n":447911123456}}}}""", "i.phone" },
+        { "a page size that is not a number (Users)", """{"query":"query($n: Int) { viewer { addresses(first: $n) { totalCount } } }","variables":{"n":"many"}}""", "n" },
         { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
     };
 

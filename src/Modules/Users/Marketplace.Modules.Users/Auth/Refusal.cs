@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Marketplace.Modules.Users.Contracts;
 using Marketplace.Shared.Contracts;
+using Marketplace.Shared.UseCases;
 
 namespace Marketplace.Modules.Users.Auth;
 
@@ -46,9 +47,11 @@ internal sealed record Refusal(StatusCode Status, string Reason, string Message,
 }
 
 /// <summary>What a command that may be refused answers: its result, or the <see cref="Refusal"/> (see there why).</summary>
-internal readonly record struct Outcome<T>(T? Value, Refusal? Refusal)
+internal readonly record struct Outcome<T>(T? Value, Refusal? Refusal) : IRefusable
     where T : class
 {
+    public string? RefusalReason => Refusal?.Reason;
+
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
     public static implicit operator Outcome<T>(Refusal refusal) => new(null, refusal);
