@@ -28,6 +28,9 @@ internal sealed class CompletePasswordResetHandler(
             throw ContractError.InvalidArgument(weak.Code, weak.Message, [new FieldViolation("newPassword", weak.Message, weak.Code)]);
 
         var row = await db.ClaimAsync(command.Token, EmailToken.ResetPassword, now, cancellationToken);
+        // The other path NIST asks for: a reset unlocks password sign-in after the cap of failures. Cleared before the
+        // account row is touched, the order a sign-in takes these locks in (cap, then account), so the two never deadlock.
+        await throttle.ClearAsync([ThrottleSubjects.Account(row.Email)], cancellationToken);
         var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Id == row.UserId, cancellationToken) ?? throw EmailTokens.Invalid();
         user.PasswordHash = hasher.Hash(command.NewPassword);
         await db.SaveChangesAsync(cancellationToken);
@@ -48,7 +51,6 @@ internal sealed class CompletePasswordResetHandler(
         }
 
         await sessions.RevokeAllAsync(user.Id, "password_reset", cancellationToken);
-        await throttle.ClearAsync([ThrottleSubjects.Account(row.Email)], cancellationToken);
         return Unit.Value;
     }
 }
