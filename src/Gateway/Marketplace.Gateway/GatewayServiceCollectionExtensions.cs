@@ -82,6 +82,9 @@ public static class GatewayServiceCollectionExtensions
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet(GraphiQLPage.AssetPath + "/{file}", (HttpContext http, string file, GatewayRuntime runtime) =>
             runtime.GraphiQL ? GraphiQLPage.WriteAssetAsync(http, file) : Results.NotFound().ExecuteAsync(http));
+        // Browsers ask every host for /favicon.ico: GraphiQL's, where it is served.
+        app.MapGet("/favicon.ico", (HttpContext http, GatewayRuntime runtime) =>
+            runtime.GraphiQL ? GraphiQLPage.WriteAssetAsync(http, "favicon.ico") : Results.NotFound().ExecuteAsync(http));
         app.MapGet("/.well-known/jwks.json", async (HttpContext http, SigningKeyCache keys) =>
         {
             SigningKeyCache.Snapshot snapshot;
