@@ -56,6 +56,6 @@ internal sealed class VerifyBuyerLoginCodeHandler(
             return new Refusal(Grpc.Core.StatusCode.FailedPrecondition, UsersErrorCodes.NotABuyer, "This phone belongs to an account that signs in another way.");
         }
 
-        return await sessions.StartAsync(user, command.Client, cancellationToken);
+        return await sessions.StartAsync(user, command.Client, SignInMethods.SmsCode, cancellationToken);
     }
 }

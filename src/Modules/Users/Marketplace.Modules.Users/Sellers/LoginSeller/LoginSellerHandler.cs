@@ -1,4 +1,5 @@
 using Marketplace.Modules.Users.Auth;
+using Marketplace.Modules.Users.Contracts.Events;
 using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
 using Marketplace.Shared.RateLimiting;
@@ -53,6 +54,6 @@ internal sealed class LoginSellerHandler(
         await throttle.ClearAsync([account, accountClient], cancellationToken);
         if (needsRehash)
             user.PasswordHash = hasher.Hash(command.Password);
-        return await sessions.StartAsync(user, command.Client, cancellationToken);
+        return await sessions.StartAsync(user, command.Client, SignInMethods.Password, cancellationToken);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class RegisterSellerHandler(
         db.AddEvent(new SellerRegistered(user.Id, email, command.DisplayName, now));
         await db.SaveChangesAsync(cancellationToken);
 
-        var signedIn = await sessions.StartAsync(user, command.Client, cancellationToken);
+        var signedIn = await sessions.StartAsync(user, command.Client, SignInMethods.Password, cancellationToken);
         // Last: once the email is out nothing else may fail and roll back the token its link carries.
         await emails.SendVerificationOrNoticeAsync(user, cancellationToken);
         return signedIn;
