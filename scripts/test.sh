@@ -12,8 +12,9 @@ scripts/services.sh start
 eval "$(scripts/services.sh test-env)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# npm-based test tools (e.g. the graphql-ws client for subscription tests), when a test folder declares them.
-for dir in tests/*/js; do
+# npm-based test tools (e.g. the graphql-ws client for subscription tests), when a test folder declares them, and
+# the client code generators the tests run (clients/*).
+for dir in tests/*/js clients/*; do
   if [ -f "$dir/package.json" ] && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; }; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
