@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Marketplace.Users.Tests.Support;
 
 namespace Marketplace.Users.Tests;
@@ -39,6 +40,20 @@ public sealed class BuyerLoginTests(UsersApp app)
         (await Database.CountAsync(
             "SELECT count(*) FROM users.outbox_messages WHERE subject = 'marketplace.users.user_signed_in.v1' AND payload->>'userId' = $1 AND NOT (payload->>'firstSession')::boolean",
             userId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_development_inbox_takes_the_phone_as_people_type_it()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+
+        // An unencoded '+' arrives as a space; the documented form must still find the message.
+        var typed = (await _client.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>($"/dev/sms?phone={phone}"))!["messages"]!.AsArray();
+        var encoded = await _client.DevSmsAsync(phone);
+
+        typed.Should().ContainSingle().Which!["to"]!.GetValue<string>().Should().Be(phone);
+        encoded.Should().ContainSingle();
     }
 
     [Theory]
