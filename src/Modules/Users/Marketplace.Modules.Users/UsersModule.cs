@@ -53,6 +53,7 @@ public sealed class UsersModule : IModule
         module.Services.AddScoped<FailureThrottle>();
         module.Services.AddScoped<LoginCodes>();
         module.Services.AddScoped<UserMessageBudget>();
+        module.Services.AddSingleton(new DevelopmentAllowances(development, developmentInbox: development && !string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase)));
         module.Services.AddSingleton<PhoneNumberNormalizer>();
         module.Services.AddSingleton<PasswordHasher>();
         module.Services.AddScoped<AccountEmails>();
