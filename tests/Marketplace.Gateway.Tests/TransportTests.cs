@@ -331,3 +331,33 @@ public sealed class GraphiQLTests(SharedGateway gateway)
         (await factory.CreateClient().GetAsync("/favicon.ico")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>The pages the links in account emails open in Development (Users/AccountLinkPages).</summary>
+public sealed class AccountLinkPageTests(SharedGateway gateway)
+{
+    [Theory]
+    [InlineData("/verify-email", "verify-email")]
+    [InlineData("/reset-password", "reset-password")]
+    public async Task An_email_link_opens_a_page_whose_policy_admits_only_its_own_script_and_style(string path, string page)
+    {
+        var client = gateway.CreateClient();
+
+        var response = await client.GetAsync(path + "?token=" + Guid.NewGuid().ToString("N"));
+        var html = await response.Content.ReadAsStringAsync();
+        var script = await client.GetAsync("/account/account-link.js");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        html.Should().Contain($"data-page=\"{page}\"").And.Contain("<script src=\"/account/account-link.js\"></script>").And.NotContain("http");
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.Should().Contain("script-src 'self'").And.Contain("default-src 'none'").And.NotContain("unsafe-inline");
+        // The page's one inline style is admitted by its hash.
+        var style = System.Text.RegularExpressions.Regex.Match(html, "<style>(.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        policy.Should().Contain("'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style))) + "'");
+        response.Headers.GetValues("Referrer-Policy").Single().Should().Be("no-referrer", "the token in the address must not travel on");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        script.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await script.Content.ReadAsStringAsync()).Should().Contain("sellerEmailVerify").And.Contain("passwordResetComplete");
+    }
+}
+

@@ -105,7 +105,10 @@ public static class GatewayServiceCollectionExtensions
             await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
         });
         if (app.Environment.IsDevelopment())
+        {
             app.MapGet("/dev/sms", DevelopmentSmsEndpoint.HandleAsync);
+            AccountLinkPages.Map(app);
+        }
         UnsubscribeEndpoint.Map(app);
         return app;
     }
