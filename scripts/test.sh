@@ -20,6 +20,14 @@ for dir in tests/*/js clients/*; do
   fi
 done
 
+# The browser test (Marketplace.Gateway.Tests.BrowserWalkthroughTests) drives Debian's chromium with playwright-core.
+if [ -z "${MARKETPLACE_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+  echo "[test] installing chromium (apt) for the browser test"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else echo "[test] need root or sudo to install chromium" >&2; exit 1; fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
 log="$ROOT/.local/test-run.log"
 mkdir -p "$ROOT/.local"
 dotnet build Marketplace.sln -c Release -nologo -clp:ErrorsOnly

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Marketplace.Modules.Notifications.Contracts;
 using Marketplace.Users.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Users.Tests;
 
@@ -101,7 +100,7 @@ public sealed class HardCapTests : IAsyncLifetime
     [Fact]
     public async Task In_Development_wrong_passwords_from_anyone_never_lock_the_demo_seller()
     {
-        await SeedDemoAccountsAsync();
+        await Marketplace.Testing.DemoSeed.RunAsync(_app.Services, "Users");
         const string Seller = "seller@example.com";
 
         for (var i = 0; i < 7; i++)
@@ -109,17 +108,6 @@ public sealed class HardCapTests : IAsyncLifetime
         var signedIn = await LoginAsync(Seller, "demo-seller-passphrase", "127.0.0.1");
 
         signedIn.Codes().Should().BeEmpty();
-    }
-
-    private async Task SeedDemoAccountsAsync()
-    {
-        var module = _app.Services.GetRequiredService<Marketplace.Shared.Modules.ModuleRegistry>().Modules.Single(m => m.Name == "Users");
-        foreach (var seederType in module.Seeders)
-        {
-            await using var scope = _app.Services.CreateAsyncScope();
-            using var context = Marketplace.Shared.Contracts.CallContext.Push(new Marketplace.Shared.Contracts.CallContext(Marketplace.Shared.Contracts.Caller.Service("Users"), Marketplace.Shared.Contracts.CallContext.NewCorrelationId()));
-            await ((Marketplace.Shared.Modules.IModuleSeeder)scope.ServiceProvider.GetRequiredService(seederType)).SeedAsync(CancellationToken.None);
-        }
     }
 
     private static string Wrong(string code) => code == "000000" ? "000001" : "000000";
