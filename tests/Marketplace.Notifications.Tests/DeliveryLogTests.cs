@@ -43,8 +43,9 @@ public sealed class DeliveryLogTests(NotificationsHost host)
         await db.SaveChangesAsync();
         var email = new EmailSender(
             new EmailOptions { Host = "127.0.0.1", Port = ((IPEndPoint)listener.LocalEndpoint).Port, Security = SmtpSecurity.None, Timeout = TimeSpan.FromSeconds(5) },
-            services.GetRequiredService<UnsubscribeLinks>());
-        var job = new DeliveryJob(db, services.GetRequiredService<TemplateCatalog>(), [email], new NotificationsOptions { MaxAttempts = 3 }, NullLogger<DeliveryJob>.Instance);
+            services.GetRequiredService<UnsubscribeLinks>(),
+            db);
+        var job = new DeliveryJob(db, services.GetRequiredService<TemplateCatalog>(), [email], new NotificationsOptions { MaxAttempts = 3 }, TimeProvider.System, NullLogger<DeliveryJob>.Instance);
         var deliveryId = deliveries.Single().Id;
 
         var first = () => job.RunAsync(deliveryId);

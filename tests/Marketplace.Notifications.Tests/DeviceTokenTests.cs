@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Marketplace.Notifications.Tests.Support;
 using Marketplace.Testing;
+using Marketplace.Testing.Stores;
 
 namespace Marketplace.Notifications.Tests;
 
@@ -46,7 +47,7 @@ public sealed class DeviceTokenTests(NotificationsHost host)
         (await ActiveAsync(owner)).Should().BeTrue("the owner's device keeps its pushes");
 
         // The owner signs out on that device: the token is free, and the next registration of it wins.
-        (await client.QueryAsync(Unregister, new { d = "phone" }, tokens.Issue(owner, "BUYER")))["data"]!["deviceTokenUnregister"]!["removed"]!.GetValue<bool>().Should().BeTrue();
+        (await client.SendAsync(Unregister, new { d = "phone" }, tokens.Issue(owner, "BUYER")))["data"]!["deviceTokenUnregister"]!["removed"]!.GetValue<bool>().Should().BeTrue();
         (await RegisterAsync(client, tokens.Issue(other, "BUYER"), "copied", pushToken))["active"]!.GetValue<bool>().Should().BeTrue();
     }
 
@@ -69,7 +70,7 @@ public sealed class DeviceTokenTests(NotificationsHost host)
 
     private static async Task<JsonNode> RegisterAsync(HttpClient client, string token, string deviceId, string pushToken)
     {
-        var body = await client.QueryAsync(Register, new { d = deviceId, t = pushToken }, token);
+        var body = await client.SendAsync(Register, new { d = deviceId, t = pushToken }, token);
         return body["data"]?["deviceTokenRegister"]?["deviceToken"] ?? throw new InvalidOperationException(body.ToJsonString());
     }
 

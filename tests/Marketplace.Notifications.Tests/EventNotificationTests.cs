@@ -29,7 +29,7 @@ public sealed class EventNotificationTests(NotificationsHost host)
 
         mail.Should().ContainSingle().Which["subject"]!.GetValue<string>().Should().Be("Welcome to Marketplace, Grace's Groceries");
         deliveries.Select(d => (string)d["channel"]!).Should().BeEquivalentTo(["Email", "InApp"]);
-        var feed = await NotificationsHost.AsAsync(Caller.User(sellerId.ToString(), [Roles.Seller]), async () => await host.UserContract.ListFeedAsync(new ListFeedRequest()));
+        var feed = await NotificationsHost.AsAsync(Caller.User(sellerId.ToString(), [Roles.Seller]), async () => await host.Inbox.ListFeedAsync(new ListFeedRequest()));
         feed.Items.Should().ContainSingle().Which.Template.Should().Be("seller_welcome");
         feed.UnreadCount.Should().Be(1);
     }
@@ -38,7 +38,7 @@ public sealed class EventNotificationTests(NotificationsHost host)
     public async Task A_retried_or_duplicated_delivery_job_never_sends_twice()
     {
         var to = NotificationsHost.UniqueEmail("retry");
-        var sent = await NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Contract.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
+        var sent = await NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Delivery.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
         {
             Template = Marketplace.Modules.Notifications.Contracts.TransactionalTemplates.PasswordReset,
             RecipientEmail = to,
@@ -62,7 +62,7 @@ public sealed class EventNotificationTests(NotificationsHost host)
     {
         var optedIn = Guid.CreateVersion7();
         var silent = Guid.CreateVersion7();
-        await NotificationsHost.AsAsync(Caller.User(optedIn.ToString(), [Roles.Buyer]), async () => await host.UserContract.UpdatePreferencesAsync(new UpdatePreferencesRequest
+        await NotificationsHost.AsAsync(Caller.User(optedIn.ToString(), [Roles.Buyer]), async () => await host.Settings.UpdatePreferencesAsync(new UpdatePreferencesRequest
         {
             Preferences = { new Preference { Channel = "IN_APP", Category = "MARKETING", Enabled = true } },
         }));
@@ -75,8 +75,8 @@ public sealed class EventNotificationTests(NotificationsHost host)
         await NotificationsHost.UntilAsync(
             () => host.QueryAsync("SELECT event_id FROM notifications.inbox_messages WHERE event_id = ANY(@ids)", ("ids", new[] { optedInEvent, silentEvent })),
             rows => rows.Count == 2, "both events handled");
-        var welcomed = await NotificationsHost.AsAsync(Caller.User(optedIn.ToString(), [Roles.Buyer]), async () => await host.UserContract.ListFeedAsync(new ListFeedRequest()));
-        var ignored = await NotificationsHost.AsAsync(Caller.User(silent.ToString(), [Roles.Buyer]), async () => await host.UserContract.ListFeedAsync(new ListFeedRequest()));
+        var welcomed = await NotificationsHost.AsAsync(Caller.User(optedIn.ToString(), [Roles.Buyer]), async () => await host.Inbox.ListFeedAsync(new ListFeedRequest()));
+        var ignored = await NotificationsHost.AsAsync(Caller.User(silent.ToString(), [Roles.Buyer]), async () => await host.Inbox.ListFeedAsync(new ListFeedRequest()));
         welcomed.Items.Should().ContainSingle().Which.Title.Should().Be("Welcome to Marketplace");
         ignored.Items.Should().BeEmpty("marketing is off until the buyer opts in");
         (await host.DeliveriesToAsync(silent.ToString())).Should().BeEmpty();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Marketplace.Modules.Users.Contracts.Events;
 using Marketplace.Notifications.Tests.Support;
 using Marketplace.Testing;
+using Marketplace.Testing.Stores;
 
 namespace Marketplace.Notifications.Tests;
 
@@ -18,7 +19,7 @@ public sealed class GraphQLTests(NotificationsHost host)
         await host.PublishAsync(new SellerEmailVerified(sellerId, NotificationsHost.UniqueEmail("gql"), "Owner", DateTimeOffset.UtcNow), eventId);
         var token = tokens.Issue(sellerId, "SELLER");
         using var client = host.Factory.CreateClient();
-        await NotificationsHost.UntilAsync(() => client.QueryAsync(Feed, token: token), b => b["data"]?["viewer"]?["unreadNotificationsCount"]?.GetValue<int>() == 1, "welcome in the feed");
+        await NotificationsHost.UntilAsync(() => client.SendAsync(Feed, token: token), b => b["data"]?["viewer"]?["unreadNotificationsCount"]?.GetValue<int>() == 1, "welcome in the feed");
         return (sellerId, token);
     }
 
@@ -29,22 +30,22 @@ public sealed class GraphQLTests(NotificationsHost host)
         var (_, ownerToken) = await SellerWithWelcomeAsync(tokens);
         var strangerToken = tokens.Issue(Guid.CreateVersion7(), "SELLER", "BUYER");
         using var client = host.Factory.CreateClient();
-        var ownerFeed = await client.QueryAsync(Feed, token: ownerToken);
+        var ownerFeed = await client.SendAsync(Feed, token: ownerToken);
         var notificationId = ownerFeed["data"]!["viewer"]!["notifications"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
-        var strangerFeed = await client.QueryAsync(Feed, token: strangerToken);
-        var strangerMark = await client.QueryAsync(MarkRead, new { ids = new[] { notificationId } }, strangerToken);
-        var anonymous = await client.QueryAsync(MarkRead, new { ids = new[] { notificationId } });
+        var strangerFeed = await client.SendAsync(Feed, token: strangerToken);
+        var strangerMark = await client.SendAsync(MarkRead, new { ids = new[] { notificationId } }, strangerToken);
+        var anonymous = await client.SendAsync(MarkRead, new { ids = new[] { notificationId } });
 
         strangerFeed["data"]!["viewer"]!["notifications"]!["totalCount"]!.GetValue<int>().Should().Be(0);
         strangerMark["data"]!["notificationsMarkRead"]!["markedCount"]!.GetValue<int>().Should().Be(0);
-        anonymous.ErrorCode().Should().Be("UNAUTHENTICATED");
-        (await client.QueryAsync(Feed, token: ownerToken))["data"]!["viewer"]!["unreadNotificationsCount"]!.GetValue<int>().Should().Be(1, "still unread for its owner");
+        anonymous.ErrorCodes().Should().Equal("UNAUTHENTICATED");
+        (await client.SendAsync(Feed, token: ownerToken))["data"]!["viewer"]!["unreadNotificationsCount"]!.GetValue<int>().Should().Be(1, "still unread for its owner");
 
-        var ownerMark = await client.QueryAsync(MarkRead, new { ids = new[] { notificationId } }, ownerToken);
+        var ownerMark = await client.SendAsync(MarkRead, new { ids = new[] { notificationId } }, ownerToken);
         ownerMark["data"]!["notificationsMarkRead"]!["markedCount"]!.GetValue<int>().Should().Be(1);
         ownerMark["data"]!["notificationsMarkRead"]!["unreadCount"]!.GetValue<int>().Should().Be(0);
-        (await client.QueryAsync(Feed, token: ownerToken))["data"]!["viewer"]!["notifications"]!["nodes"]![0]!["readAt"].Should().NotBeNull();
+        (await client.SendAsync(Feed, token: ownerToken))["data"]!["viewer"]!["notifications"]!["nodes"]![0]!["readAt"].Should().NotBeNull();
     }
 
     [Fact]
@@ -54,10 +55,10 @@ public sealed class GraphQLTests(NotificationsHost host)
         var token = tokens.Issue(Guid.CreateVersion7(), "BUYER");
         using var client = host.Factory.CreateClient();
 
-        var defaults = await client.QueryAsync("{ notificationPreferences { channel category enabled locked } }", token: token);
-        var refused = await client.QueryAsync(
+        var defaults = await client.SendAsync("{ notificationPreferences { channel category enabled locked } }", token: token);
+        var refused = await client.SendAsync(
             "mutation { notificationPreferencesUpdate(input: { preferences: [{ channel: EMAIL, category: ACCOUNT, enabled: false }] }) { userErrors { field code } } }", token: token);
-        var optIn = await client.QueryAsync(
+        var optIn = await client.SendAsync(
             "mutation { notificationPreferencesUpdate(input: { preferences: [{ channel: PUSH, category: MARKETING, enabled: true }, { channel: EMAIL, category: ORDERS, enabled: false }] }) { preferences { channel category enabled } userErrors { code } } }", token: token);
 
         var all = defaults["data"]!["notificationPreferences"]!.AsArray();
@@ -66,6 +67,9 @@ public sealed class GraphQLTests(NotificationsHost host)
         Enabled(all, "PUSH", "ORDERS").Should().BeTrue();
         all.Single(p => p!["channel"]!.GetValue<string>() == "EMAIL" && p["category"]!.GetValue<string>() == "ACCOUNT")!["locked"]!.GetValue<bool>().Should().BeTrue();
         refused["data"]!["notificationPreferencesUpdate"]!["userErrors"]![0]!["code"]!.GetValue<string>().Should().Be("LOCKED");
+        // The field path names the entry (issue 13: "preferences.0.enabled", was "preferences[0].enabled").
+        refused["data"]!["notificationPreferencesUpdate"]!["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>())
+            .Should().Equal("input", "preferences", "0", "enabled");
         var updated = optIn["data"]!["notificationPreferencesUpdate"]!["preferences"]!.AsArray();
         Enabled(updated, "PUSH", "MARKETING").Should().BeTrue();
         Enabled(updated, "EMAIL", "ORDERS").Should().BeFalse();
@@ -77,13 +81,13 @@ public sealed class GraphQLTests(NotificationsHost host)
         var tokens = await TestSigningKey.CreateAsync(host.Database);
         await SellerWithWelcomeAsync(tokens);
         using var client = host.Factory.CreateClient();
-        const string Log = "{ notificationDeliveries(first: 5) { channel template state attempts lastError } }";
+        const string Log = "{ notificationDeliveries(first: 5) { nodes { channel template state attempts lastError } } }";
 
-        var seller = await client.QueryAsync(Log, token: tokens.Issue(Guid.CreateVersion7(), "SELLER"));
-        var admin = await client.QueryAsync(Log, token: tokens.Issue(Guid.CreateVersion7(), "ADMIN"));
+        var seller = await client.SendAsync(Log, token: tokens.Issue(Guid.CreateVersion7(), "SELLER"));
+        var admin = await client.SendAsync(Log, token: tokens.Issue(Guid.CreateVersion7(), "ADMIN"));
 
-        seller.ErrorCode().Should().Be("FORBIDDEN");
-        admin["data"]!["notificationDeliveries"]!.AsArray().Should().NotBeEmpty();
+        seller.ErrorCodes().Should().Equal("FORBIDDEN");
+        admin["data"]!["notificationDeliveries"]!["nodes"]!.AsArray().Should().NotBeEmpty();
     }
 
     [Fact]
@@ -95,15 +99,16 @@ public sealed class GraphQLTests(NotificationsHost host)
         using var client = host.Factory.CreateClient();
         var deviceId = "device-" + Guid.NewGuid();
 
-        var registered = await client.QueryAsync(
+        var registered = await client.SendAsync(
             "mutation($d: String!) { deviceTokenRegister(input: { deviceId: $d, platform: ANDROID, token: \"fcm-token-1\" }) { deviceToken { deviceId platform active } userErrors { code } } }",
             new { d = deviceId }, token);
-        var invalid = await client.QueryAsync(
+        var invalid = await client.SendAsync(
             "mutation { deviceTokenRegister(input: { deviceId: \"\", platform: IOS, token: \"\" }) { deviceToken { deviceId } userErrors { field code } } }", token: token);
-        var removed = await client.QueryAsync("mutation($d: String!) { deviceTokenUnregister(input: { deviceId: $d }) { removed } }", new { d = deviceId }, token);
+        var removed = await client.SendAsync("mutation($d: String!) { deviceTokenUnregister(input: { deviceId: $d }) { removed } }", new { d = deviceId }, token);
 
         registered["data"]!["deviceTokenRegister"]!["deviceToken"]!["active"]!.GetValue<bool>().Should().BeTrue();
-        invalid["data"]!["deviceTokenRegister"]!["userErrors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()).Should().Contain("REQUIRED");
+        invalid["data"]!["deviceTokenRegister"]!["userErrors"]!.AsArray().Select(e => (e!["field"]!.AsArray()[1]!.GetValue<string>(), e["code"]!.GetValue<string>()))
+            .Should().BeEquivalentTo([("deviceId", "REQUIRED"), ("token", "REQUIRED")]);
         removed["data"]!["deviceTokenUnregister"]!["removed"]!.GetValue<bool>().Should().BeTrue();
         (await host.CountAsync("SELECT count(*) FROM notifications.device_tokens WHERE user_id = @u", ("u", userId))).Should().Be(0);
     }

@@ -14,12 +14,12 @@ public sealed class PushTests(NotificationsHost host)
         var buyer = Guid.CreateVersion7();
         await NotificationsHost.AsAsync(Caller.User(buyer.ToString(), [Roles.Buyer]), async () =>
         {
-            await host.UserContract.UpdatePreferencesAsync(new UpdatePreferencesRequest
+            await host.Settings.UpdatePreferencesAsync(new UpdatePreferencesRequest
             {
                 Preferences = { new Preference { Channel = "PUSH", Category = "MARKETING", Enabled = true } },
             });
             foreach (var token in deviceTokens)
-                await host.UserContract.RegisterDeviceTokenAsync(new RegisterDeviceTokenRequest { DeviceId = "device-" + token, Platform = "ANDROID", Token = token });
+                await host.Settings.RegisterDeviceTokenAsync(new RegisterDeviceTokenRequest { DeviceId = "device-" + token, Platform = "ANDROID", Token = token });
             return true;
         });
         return buyer;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marketplace.Notifications.Tests.Support;
 using Marketplace.Testing;
+using Marketplace.Testing.Stores;
 
 namespace Marketplace.Notifications.Tests;
 
@@ -20,7 +21,7 @@ public sealed partial class SellerSignUpEndToEndTests(NotificationsHost host)
     {
         var email = $"e2e-seller-{Guid.NewGuid():N}@example.test";
 
-        var registered = await _client.QueryAsync(
+        var registered = await _client.SendAsync(
             "mutation($e: String!, $p: String!, $d: String!) { sellerRegister(input: { email: $e, password: $p, displayName: $d }) { accessToken userErrors { field code } } }",
             new { e = email, p = "a long and unusual passphrase", d = "Ada's Bikes" });
         registered["data"]!["sellerRegister"]!["userErrors"]!.AsArray().Should().BeEmpty();
@@ -33,7 +34,7 @@ public sealed partial class SellerSignUpEndToEndTests(NotificationsHost host)
         var token = Uri.UnescapeDataString(VerifyLink().Match(verification!["text"]!.GetValue<string>()).Groups["token"].Value);
         token.Should().NotBeEmpty("the email carries the verification link");
 
-        var verified = await _client.QueryAsync(
+        var verified = await _client.SendAsync(
             "mutation($t: String!) { sellerEmailVerify(input: { token: $t }) { success userErrors { code } } }", new { t = token });
         verified["data"]!["sellerEmailVerify"]!["success"]!.GetValue<bool>().Should().BeTrue(verified.ToJsonString());
 

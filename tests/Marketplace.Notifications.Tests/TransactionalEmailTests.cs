@@ -25,8 +25,8 @@ public sealed class TransactionalEmailTests(NotificationsHost host)
             Data = { ["displayName"] = "Ada <Shop>", ["verificationUrl"] = link },
         };
 
-        var first = await NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Contract.SendTransactionalEmailAsync(request));
-        var retry = await NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Contract.SendTransactionalEmailAsync(request));
+        var first = await NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Delivery.SendTransactionalEmailAsync(request));
+        var retry = await NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Delivery.SendTransactionalEmailAsync(request));
 
         retry.NotificationId.Should().Be(first.NotificationId);
         var mail = await NotificationsHost.UntilAsync(() => host.Mail.MessagesToAsync(to), m => m.Count > 0, "the verification email in maildev");
@@ -58,21 +58,23 @@ public sealed class TransactionalEmailTests(NotificationsHost host)
         };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Contract.SendTransactionalEmailAsync(request))));
+            NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Delivery.SendTransactionalEmailAsync(request))));
 
         responses.Select(r => r.NotificationId).Distinct().Should().ContainSingle();
         await NotificationsHost.UntilAsync(() => host.DeliveriesToAsync(to), d => d.Count == 1 && (string)d[0]["state"]! == "Sent", "sent");
         (await host.Mail.MessagesToAsync(to)).Should().ContainSingle();
     }
 
+    // Callers are checked with CallerRequirements (issue 13): a signed-in user (even an administrator) is PermissionDenied
+    // SERVICES_ONLY (was SERVICE_CALLERS_ONLY), an anonymous caller Unauthenticated SIGN_IN_REQUIRED (was PermissionDenied).
     [Theory]
-    [InlineData(CallerKind.User)]
-    [InlineData(CallerKind.Anonymous)]
-    public async Task SendTransactionalEmail_refuses_callers_that_are_not_modules(CallerKind kind)
+    [InlineData(CallerKind.User, StatusCode.PermissionDenied, CommonErrorCodes.ServicesOnly)]
+    [InlineData(CallerKind.Anonymous, StatusCode.Unauthenticated, CommonErrorCodes.SignInRequired)]
+    public async Task SendTransactionalEmail_refuses_callers_that_are_not_modules(CallerKind kind, StatusCode status, string reason)
     {
         var caller = kind == CallerKind.User ? Caller.User(Guid.CreateVersion7().ToString(), [Roles.Admin]) : Caller.Anonymous;
         var to = NotificationsHost.UniqueEmail("victim");
-        var act = () => NotificationsHost.AsAsync(caller, async () => await host.Contract.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
+        var act = () => NotificationsHost.AsAsync(caller, async () => await host.Delivery.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
         {
             Template = TransactionalTemplates.PasswordReset,
             RecipientEmail = to,
@@ -80,14 +82,16 @@ public sealed class TransactionalEmailTests(NotificationsHost host)
             Data = { ["displayName"] = "x", ["resetUrl"] = "https://evil.test" },
         }));
 
-        (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
+        var error = (await act.Should().ThrowAsync<RpcException>()).Which;
+        error.StatusCode.Should().Be(status);
+        error.Reason().Should().Be(reason);
         (await host.CountAsync("SELECT count(*) FROM notifications.notifications WHERE recipient_email = @r", ("r", to))).Should().Be(0);
     }
 
     [Fact]
     public async Task SendTransactionalEmail_names_each_invalid_field()
     {
-        var act = () => NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Contract.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
+        var act = () => NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Delivery.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
         {
             Template = "no_such_template",
             RecipientEmail = "not-an-address",
@@ -96,5 +100,30 @@ public sealed class TransactionalEmailTests(NotificationsHost host)
         var error = (await act.Should().ThrowAsync<RpcException>()).Which;
         error.StatusCode.Should().Be(StatusCode.InvalidArgument);
         error.FieldViolations().Select(v => v.Field).Should().Contain(["template", "recipientEmail", "idempotencyKey"]);
+    }
+
+    [Fact]
+    public async Task SendTransactionalEmail_reports_every_fault_with_its_code_and_sends_nothing()
+    {
+        var to = NotificationsHost.UniqueEmail("faults");
+        var act = () => NotificationsHost.AsAsync(Caller.Service("Users"), async () => await host.Delivery.SendTransactionalEmailAsync(new SendTransactionalEmailRequest
+        {
+            Template = TransactionalTemplates.PasswordReset,
+            RecipientEmail = to,
+            RecipientUserId = "not-a-user-id",
+            IdempotencyKey = new string('k', 151),
+            Data = { ["displayName"] = "Kim" },
+        }));
+
+        var error = (await act.Should().ThrowAsync<RpcException>()).Which;
+
+        error.Reason().Should().Be(CommonErrorCodes.InvalidInput);
+        error.FieldViolations().Select(v => (v.Field, v.Code)).Should().BeEquivalentTo(new[]
+        {
+            ("recipientUserId", CommonErrorCodes.InvalidId),
+            ("idempotencyKey", CommonErrorCodes.TooLong),
+            ("data.resetUrl", CommonErrorCodes.Required),
+        });
+        (await host.CountAsync("SELECT count(*) FROM notifications.notifications WHERE recipient_email = @r", ("r", to))).Should().Be(0);
     }
 }

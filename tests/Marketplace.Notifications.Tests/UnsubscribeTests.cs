@@ -18,8 +18,7 @@ public sealed class UnsubscribeTests(NotificationsHost host)
     public async Task A_one_click_unsubscribe_link_switches_that_category_off_and_a_forged_one_does_nothing()
     {
         var user = Guid.CreateVersion7();
-        var links = host.Factory.Services.GetRequiredService<UnsubscribeLinks>();
-        var link = new Uri(await links.CreateAsync(user, Channel.Email, Category.Orders));
+        var link = new Uri(await host.UnsubscribeLinkAsync(user, Channel.Email, Category.Orders));
         using var client = host.Factory.CreateClient();
         var forged = link.PathAndQuery.Replace("c=Orders", "c=FollowedStores", StringComparison.Ordinal);
 
@@ -30,7 +29,7 @@ public sealed class UnsubscribeTests(NotificationsHost host)
         shown.StatusCode.Should().Be(HttpStatusCode.OK, "GET only shows a button: link scanners must not unsubscribe");
         rejected.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         done.StatusCode.Should().Be(HttpStatusCode.OK);
-        var preferences = await NotificationsHost.AsAsync(Caller.User(user.ToString(), [Roles.Buyer]), async () => await host.UserContract.GetPreferencesAsync(new GetPreferencesRequest()));
+        var preferences = await NotificationsHost.AsAsync(Caller.User(user.ToString(), [Roles.Buyer]), async () => await host.Settings.GetPreferencesAsync(new GetPreferencesRequest()));
         preferences.Preferences.Single(p => p.Channel == "EMAIL" && p.Category == "ORDERS").Enabled.Should().BeFalse();
         preferences.Preferences.Single(p => p.Channel == "EMAIL" && p.Category == "FOLLOWED_STORES").Enabled.Should().BeTrue();
         preferences.Preferences.Single(p => p.Channel == "PUSH" && p.Category == "ORDERS").Enabled.Should().BeTrue();
@@ -44,7 +43,7 @@ public sealed class UnsubscribeKeyTests(NotificationsHost host)
     public async Task Without_a_configured_key_links_are_signed_with_the_key_kept_in_the_schema_so_restarts_and_replicas_verify_them()
     {
         var user = Guid.CreateVersion7();
-        var link = new Uri(await host.Factory.Services.GetRequiredService<UnsubscribeLinks>().CreateAsync(user, Channel.Email, Category.Orders));
+        var link = new Uri(await host.UnsubscribeLinkAsync(user, Channel.Email, Category.Orders));
 
         await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync();

@@ -11,7 +11,7 @@ public sealed class ContractTests(SellersApp app)
 {
     private readonly HttpClient _client = app.CreateClient();
 
-    private SellersContract.SellersContractClient Sellers => app.Services.GetRequiredService<SellersContract.SellersContractClient>();
+    private SellersStores.SellersStoresClient Sellers => app.Services.GetRequiredService<SellersStores.SellersStoresClient>();
 
     private static IDisposable As(Caller caller) => CallContext.Push(new CallContext(caller, CallContext.NewCorrelationId()));
 

@@ -87,13 +87,17 @@ public sealed class StoreStatusTests(SellersApp app)
     }
 
     [Fact]
-    public async Task Unknown_or_malformed_ids_are_STORE_NOT_FOUND()
+    public async Task Unknown_ids_are_STORE_NOT_FOUND_and_malformed_or_foreign_ids_INVALID_ID()
     {
         var admin = await AdminTokens.IssueAsync();
         var (token, _) = await _client.SellerAsync(app);
 
         (await _client.MutateAsync("storeClose", new { id = Stores.GlobalId(Guid.NewGuid()) }, token)).Data("storeClose").Codes().Should().Equal("STORE_NOT_FOUND");
-        (await _client.MutateAsync("storeReopen", new { id = "not-a-global-id" }, token)).Data("storeReopen").Codes().Should().Equal("STORE_NOT_FOUND");
+        (await _client.MutateAsync("storeReopen", new { id = "not-a-global-id" }, token)).Data("storeReopen").Codes().Should().Equal("INVALID_ID");
+        var productId = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Product:{Guid.NewGuid()}"));
+        var foreign = (await _client.MutateAsync("storeReopen", new { id = productId }, token)).Data("storeReopen");
+        foreign.Codes().Should().Equal("INVALID_ID");
+        foreign["userErrors"]![0]!["field"]!.ToJsonString().Should().Be("""["input","id"]""");
         (await _client.MutateAsync("storeSuspend", new { id = Stores.GlobalId(Guid.NewGuid()), reason = "x" }, admin)).Data("storeSuspend").Codes().Should().Equal("STORE_NOT_FOUND");
     }
 

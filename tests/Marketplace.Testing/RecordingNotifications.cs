@@ -5,7 +5,7 @@ using Marketplace.Modules.Notifications.Contracts.V1;
 namespace Marketplace.Testing;
 
 /// <summary>
-/// Stands in for the Notifications contract where a suite reads the emails a module asks for rather than the SMTP
+/// Stands in for the NotificationsDelivery contract where a suite reads the emails a module asks for rather than the SMTP
 /// server: records each SendTransactionalEmail call (with the caller the context names) and answers OK. Shared by
 /// the Users, Sellers and Catalog suites.
 /// </summary>

@@ -3,16 +3,28 @@ using Npgsql;
 namespace Marketplace.Testing;
 
 /// <summary>
-/// Where the real services of the test run are: the ones <c>scripts/services.sh</c> starts, unless the
-/// environment says otherwise (the same variables the host reads).
+/// Where the real services of the test run are: the ones <c>scripts/services.sh</c> starts, unless the environment says
+/// otherwise (the same variables the host reads; <c>scripts/test.sh</c> sets them from <c>services.sh test-env</c>). The
+/// defaults are the suite's own database and Redis database, never the demo's.
 /// </summary>
 public static class TestServices
 {
-    public static string Postgres =>
-        Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
-        ?? "Host=127.0.0.1;Port=15432;Database=marketplace;Username=marketplace;Password=marketplace";
+    /// <summary>
+    /// The database of this test process's host when its suite runs in a database of its own (set once by the suite's
+    /// fixture before its host starts, e.g. <c>CatalogApp</c>); then <see cref="Postgres"/>, and with it the helpers that
+    /// read the database (<c>Gql.ScalarAsync</c>, <see cref="TestSigningKey"/>), use it. Null: the test run's database.
+    /// A test assembly is one process with one suite fixture, so one value per process is enough.
+    /// </summary>
+    public static string? SuiteDatabase { get; set; }
 
-    public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379";
+    public static string Postgres => SuiteDatabase ?? RunDatabase;
+
+    /// <summary>The test run's database (<c>marketplace_test</c> unless the environment says otherwise).</summary>
+    public static string RunDatabase { get; } = NotTheDemo(
+        Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
+        ?? "Host=127.0.0.1;Port=15432;Database=marketplace_test;Username=marketplace;Password=marketplace");
+
+    public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379,defaultDatabase=1";
 
     /// <summary>
     /// The signing-key passphrase of every test host (Development's built-in one): production-mode hosts must be given
@@ -42,6 +54,12 @@ public static class TestServices
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>The demo database (<c>marketplace</c>, what start.sh seeds) is refused: a test run must not fill it.</summary>
+    private static string NotTheDemo(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString).Database == "marketplace"
+            ? throw new InvalidOperationException("Tests never use the demo database 'marketplace': run them with scripts/test.sh (or eval \"$(scripts/services.sh test-env)\").")
+            : connectionString;
 
     public static string WithDatabase(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;

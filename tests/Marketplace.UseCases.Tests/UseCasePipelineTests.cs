@@ -14,7 +14,7 @@ namespace Marketplace.UseCases.Tests;
 
 /// <summary>
 /// The decision of docs/adr/0002, proven: Mediator's source generator, placed in the composing project, registers
-/// a module's internal handlers (given InternalsVisibleTo), and the pipeline validates, logs and commits.
+/// a module's internal handlers (given InternalsVisibleTo), and the pipeline validates, logs and runs each command in one transaction.
 /// Runs against a fresh PostgreSQL database.
 /// </summary>
 public sealed class UseCasePipelineTests : IAsyncLifetime
@@ -36,7 +36,7 @@ public sealed class UseCasePipelineTests : IAsyncLifetime
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(WidgetsModule)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(registry.Modules.Select(m => m.Assembly), ServiceLifetime.Scoped, includeInternalTypes: true);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -100,6 +100,18 @@ public sealed class UseCasePipelineTests : IAsyncLifetime
 
         (await send.Should().ThrowAsync<RpcException>()).Which.Reason().Should().Be("WIDGET_EXPLODED");
         (await CountWidgets()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_handler_that_saved_before_failing_commits_nothing()
+    {
+        var name = $"half-{Guid.NewGuid():N}"[..20];
+
+        var send = () => Send<Guid>(new CreateWidgetThenFailCommand(name));
+
+        (await send.Should().ThrowAsync<RpcException>()).Which.Reason().Should().Be("WIDGET_EXPLODED");
+        await using var scope = _services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<WidgetsDbContext>().Widgets.AnyAsync(w => w.Name == name)).Should().BeFalse();
     }
 
     [Fact]

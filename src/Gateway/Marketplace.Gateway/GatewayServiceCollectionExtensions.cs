@@ -10,8 +10,6 @@ using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Gateway.Users;
 using Marketplace.Gateway.WebSockets;
-using Marketplace.Modules.Notifications.Contracts.V1;
-using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +23,11 @@ namespace Marketplace.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits.</summary>
+    /// <summary>
+    /// The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits. Each module's area
+    /// (<see cref="IGatewayArea"/>) registers its own contract clients and fields; the token checks below use the Users
+    /// area's clients (signing keys, session liveness).
+    /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = new GatewayOptions();
@@ -34,9 +36,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(new GatewayRuntime(options, environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddContractClient<UsersContract.UsersContractClient>("Users");
-        services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
-        services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
         services.AddHttpContextAccessor();
 
         services.AddSingleton<SigningKeyCache>();
@@ -59,38 +58,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<MutationType>();
         services.AddSingleton<SubscriptionType>();
         services.AddSchemaContribution<RelayContribution>();
-        services.AddSchemaContribution<ViewerContribution>();
-        services.AddSchemaContribution<UsersContribution>();
-        services.AddSchemaContribution<AddressesContribution>();
-        services.AddTransient<ConnectionType<AddressType, Modules.Users.Contracts.V1.Address>>();
-        services.AddTransient<EdgeType<AddressType, Modules.Users.Contracts.V1.Address>>();
-        services.AddTransient(typeof(AddressPayloadType<>));
-        services.AddTransient(typeof(AddressIdInputType<>));
 
-        services.AddContractClient<NotificationsUserContract.NotificationsUserContractClient>("Notifications");
-        services.AddContractClient<NotificationsContract.NotificationsContractClient>("Notifications");
-        services.AddSingleton<NotificationsContribution>();
-        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<NotificationsContribution>());
-        services.AddViewerExtension<NotificationsContribution>();
-        services.AddTransient<ConnectionType<NotificationType, FeedItem>>();
-        services.AddTransient<EdgeType<NotificationType, FeedItem>>();
-
-        services.AddContractClient<Modules.Sellers.Contracts.V1.SellersContract.SellersContractClient>("Sellers");
-        services.AddSingleton<Sellers.SellersContribution>();
-        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Sellers.SellersContribution>());
-        services.AddViewerExtension<Sellers.SellersContribution>();
-        services.AddNodeResolver<Sellers.StoreNodeResolver>();
-
-        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogContract.CatalogContractClient>("Catalog");
-        services.AddSingleton<Catalog.CatalogContribution>();
-        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Catalog.CatalogContribution>());
-        services.AddStoreExtension<Catalog.CatalogContribution>();
-        services.AddNodeResolver<Catalog.ProductNodeResolver>();
-        services.AddNodeResolver<Catalog.CategoryNodeResolver>();
-        services.AddTransient<ConnectionType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
-        services.AddTransient<EdgeType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
-        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogSearch.CatalogSearchClient>("Catalog");
-        services.AddSchemaContribution<Catalog.SearchContribution>();
+        // Every module's area registers itself (src/Gateway/Marketplace.Gateway/<Module>/<Module>Area.cs).
+        GatewayAreas.RegisterAll(services);
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)

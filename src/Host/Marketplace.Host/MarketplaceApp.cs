@@ -86,7 +86,7 @@ internal static class MarketplaceApp
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
             options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(NotificationsModule)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(modules.Modules.Select(m => m.Assembly), ServiceLifetime.Scoped, includeInternalTypes: true);
 

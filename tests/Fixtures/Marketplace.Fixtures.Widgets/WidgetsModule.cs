@@ -53,8 +53,21 @@ internal sealed class CreateWidgetHandler(WidgetsDbContext db) : ICommandHandler
         var widget = new Widget { Name = command.Name, RenamedAt = DateTimeOffset.UtcNow };
         db.Widgets.Add(widget);
 
-        // Nothing is saved here: the unit of work saves once the handler has succeeded.
+        // Nothing is saved here: the transaction behaviour saves once the handler has succeeded.
         return ValueTask.FromResult(widget.Id);
+    }
+}
+
+/// <summary>Saves a widget half-way (as handlers that need a database answer do), then fails.</summary>
+internal sealed record CreateWidgetThenFailCommand(string Name) : ICommand<Guid>;
+
+internal sealed class CreateWidgetThenFailHandler(WidgetsDbContext db) : ICommandHandler<CreateWidgetThenFailCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(CreateWidgetThenFailCommand command, CancellationToken cancellationToken)
+    {
+        db.Widgets.Add(new Widget { Name = command.Name, RenamedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+        throw ContractError.FailedPrecondition("WIDGET_EXPLODED", "This widget exploded after it was saved.");
     }
 }
 
@@ -68,7 +81,7 @@ internal sealed class PeekWidgetHandler(WidgetsDbContext db) : IQueryHandler<Pee
         if (widget is null)
             return null;
 
-        // A query that (wrongly) changes state: the unit of work must not persist it.
+        // A query that (wrongly) changes state: the pipeline must not persist it.
         var name = widget.Name;
         widget.Name = "changed by a query";
         return name;

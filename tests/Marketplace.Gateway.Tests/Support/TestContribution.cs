@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marketplace.Gateway.Auth;
 using Marketplace.Gateway.Conventions;
+using Marketplace.Gateway.Errors;
 using GraphQL.DataLoader;
 using Marketplace.Gateway.DataLoading;
 using Marketplace.Gateway.Execution;
@@ -101,7 +102,7 @@ internal sealed class TestContribution(GatewayTestContract.GatewayTestContractCl
         mutation.Field<NonNullGraphType<TestItemCreatePayloadType>>("testItemCreate")
             .Argument<NonNullGraphType<TestItemCreateInputType>>("input")
             .RequireRoles(Roles.Seller)
-            .ResolveAsync(async c => await UserErrors.CatchAsync(
+            .ResolveAsync(async c => await ContractCalls.PayloadAsync(
                 async () =>
                 {
                     await contract.FailAsync(new FailRequest { Status = "InvalidArgument" });
@@ -251,7 +252,7 @@ internal sealed class TestItemCreatePayloadType : ObjectGraphType<TestItemCreate
     {
         Name = "TestItemCreatePayload";
         Field<TestItemType>("item").Resolve(c => c.Source.Item);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaUserErrorType<TestErrors>>>>>("userErrors").Resolve(c => c.Source.UserErrors);
     }
 }
 
@@ -268,4 +269,21 @@ internal sealed class TestNodeResolver : INodeResolver
             return Task.FromResult<object?>(null);
         return Task.FromResult<object?>(id == "missing" ? null : new TestItemRef(id, "node"));
     }
+}
+
+/// <summary>The test area's error codes: the common ones and what the test contract reports.</summary>
+internal sealed class TestErrors : IErrorCodeArea
+{
+    public static string Prefix => "TestItem";
+
+    public static IReadOnlyList<Type> CodeClasses => [typeof(Marketplace.Shared.Contracts.CommonErrorCodes), typeof(TestErrorCodes)];
+}
+
+internal static class TestErrorCodes
+{
+    [System.ComponentModel.Description("The test item is invalid.")]
+    public const string InvalidItem = "INVALID_ITEM";
+
+    [System.ComponentModel.Description("A value must be positive.")]
+    public const string NotPositive = "NOT_POSITIVE";
 }

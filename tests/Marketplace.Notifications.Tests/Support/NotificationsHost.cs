@@ -98,11 +98,16 @@ public sealed class NotificationsHost : IAsyncLifetime
             await js.DeleteStreamAsync(name);
     }
 
-    /// <summary>The Notifications contract as another module (a service caller) calls it.</summary>
-    public NotificationsContract.NotificationsContractClient Contract =>
+    /// <summary>The <c>NotificationsDelivery</c> contract, as another module (a service caller) or an administrator calls it.</summary>
+    public NotificationsDelivery.NotificationsDeliveryClient Delivery =>
         new(Factory.Services.GetRequiredService<ContractChannels>().InvokerFor("Notifications"));
 
-    public NotificationsUserContract.NotificationsUserContractClient UserContract =>
+    /// <summary>The <c>NotificationsInbox</c> contract (the caller's own feed).</summary>
+    public NotificationsInbox.NotificationsInboxClient Inbox =>
+        new(Factory.Services.GetRequiredService<ContractChannels>().InvokerFor("Notifications"));
+
+    /// <summary>The <c>NotificationsSettings</c> contract (the caller's own preferences and devices).</summary>
+    public NotificationsSettings.NotificationsSettingsClient Settings =>
         new(Factory.Services.GetRequiredService<ContractChannels>().InvokerFor("Notifications"));
 
     /// <summary>Runs <paramref name="call"/> as <paramref name="caller"/> (the metadata the invoker forwards).</summary>
@@ -147,6 +152,14 @@ public sealed class NotificationsHost : IAsyncLifetime
         while (await reader.ReadAsync())
             rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
         return rows;
+    }
+
+    /// <summary>A signed one-click unsubscribe link, as the module puts one in a non-essential email.</summary>
+    internal async Task<string> UnsubscribeLinkAsync(Guid userId, Marketplace.Modules.Notifications.Domain.Channel channel, Marketplace.Modules.Notifications.Domain.Category category)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Marketplace.Modules.Notifications.Sending.UnsubscribeLinks>().CreateAsync(
+            scope.ServiceProvider.GetRequiredService<Marketplace.Modules.Notifications.Persistence.NotificationsDbContext>(), userId, channel, category);
     }
 
     /// <summary>Runs the delivery job for <paramref name="deliveryId"/> once more, as a Hangfire retry would.</summary>

@@ -27,6 +27,6 @@ public sealed class SellersApp : MarketplaceFactory, IRecordsEmails
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton(new NotificationsContract.NotificationsContractClient(Emails)));
+        builder.ConfigureTestServices(services => services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails)));
     }
 }

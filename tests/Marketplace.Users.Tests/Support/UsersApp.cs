@@ -35,7 +35,7 @@ public class UsersApp : MarketplaceFactory
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(new NotificationsContract.NotificationsContractClient(Emails));
+            services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails));
             services.AddSingleton<IStartupFilter, TestClientAddress>();
         });
     }

@@ -1,4 +1,4 @@
-using Grpc.Core;
+using Marketplace.Gateway.Errors;
 using Marketplace.Modules.Notifications.Contracts.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,18 +23,13 @@ internal static class UnsubscribeEndpoint
         app.MapPost(Path, async (HttpContext http) =>
         {
             var q = http.Request.Query;
-            var contract = http.RequestServices.GetRequiredService<NotificationsContract.NotificationsContractClient>();
-            try
-            {
-                var done = await contract.UnsubscribeByLinkAsync(
-                    new UnsubscribeByLinkRequest { User = q["u"].ToString(), Channel = q["ch"].ToString(), Category = q["c"].ToString(), Signature = q["s"].ToString() },
-                    cancellationToken: http.RequestAborted);
-                return Results.Content($"<!doctype html><html><body><p>Unsubscribed from {done.Category.ToLowerInvariant().Replace('_', ' ')} notifications by {done.Channel.ToLowerInvariant()}.</p></body></html>", "text/html; charset=utf-8");
-            }
-            catch (RpcException exception) when (exception.StatusCode is StatusCode.PermissionDenied or StatusCode.FailedPrecondition)
-            {
-                return Results.Content("<!doctype html><html><body><p>This unsubscribe link is not valid.</p></body></html>", "text/html; charset=utf-8", statusCode: 400);
-            }
+            var settings = http.RequestServices.GetRequiredService<NotificationsSettings.NotificationsSettingsClient>();
+            var request = new UnsubscribeByLinkRequest { User = q["u"].ToString(), Channel = q["ch"].ToString(), Category = q["c"].ToString(), Signature = q["s"].ToString() };
+            // A link that does not verify (forged, altered, or for account mail) is refused by the module.
+            var done = await ContractCalls.OrNullWhenRefusedAsync(async () => await settings.UnsubscribeByLinkAsync(request, cancellationToken: http.RequestAborted));
+            return done is null
+                ? Results.Content("<!doctype html><html><body><p>This unsubscribe link is not valid.</p></body></html>", "text/html; charset=utf-8", statusCode: 400)
+                : Results.Content($"<!doctype html><html><body><p>Unsubscribed from {done.Category.ToLowerInvariant().Replace('_', ' ')} notifications by {done.Channel.ToLowerInvariant().Replace('_', '-')}.</p></body></html>", "text/html; charset=utf-8");
         }).DisableAntiforgery();
     }
 }

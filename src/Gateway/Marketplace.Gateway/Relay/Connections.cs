@@ -3,12 +3,26 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Marketplace.Gateway.Errors;
+using Marketplace.Shared.Contracts;
 
 namespace Marketplace.Gateway.Relay;
 
 /// <summary>A page of a cursor connection, as resolvers build it.</summary>
 public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, int? TotalCount = null)
 {
+    /// <summary>
+    /// A page as a module returned it: its items (at most <c>first</c>), whether a next page exists (the module's
+    /// <c>PageInfo.has_next_page</c>), and each item's position key, which becomes its opaque cursor.
+    /// </summary>
+    public static Connection<T> From(IEnumerable<T> items, bool hasNextPage, PageRequest page, Func<T, string> keyOf, int? totalCount = null)
+    {
+        var edges = items.Select(i => new Edge<T>(i, Cursor.Encode(keyOf(i)))).ToList();
+        return new Connection<T>(
+            edges,
+            new PageInfo(hasNextPage, page.AfterKey is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            totalCount);
+    }
+
     /// <summary>
     /// Builds a page from a slice a module returned: <paramref name="items"/> holds up to <c>first + 1</c>
     /// items (the extra one only tells that a next page exists); <paramref name="keyOf"/> gives each item's
@@ -59,11 +73,16 @@ public static class Cursor
 
 public static class ConnectionFieldExtensions
 {
-    /// <summary>Adds <c>first</c> and <c>after</c> to a connection field.</summary>
+    private static readonly GatewayOptions Defaults = new();
+
+    /// <summary>Adds <c>first</c> and <c>after</c> to a connection field, stating the limits.</summary>
     public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field
-            .Argument<IntGraphType>("first", "How many items, at most the server's page size limit.")
-            .Argument<StringGraphType>("after", "Cursor of the item after which the page starts.");
+            .Argument<IntGraphType>("first", $"How many items: at most the page size limit (Gateway:MaxPageSize, {Defaults.MaxPageSize} unless configured); {Defaults.DefaultPageSize} when omitted (Gateway:DefaultPageSize).")
+            .Argument<StringGraphType>("after", "Cursor of the item after which the page starts (an endCursor or edge cursor of this connection).");
+
+    /// <summary>The page request as the common contract message (first, after key).</summary>
+    public static Marketplace.Shared.Contracts.V1.PageRequest ToContract(this PageRequest page) => new() { First = page.First, After = page.AfterKey ?? "" };
 
     /// <summary>
     /// Reads and checks <c>first</c>/<c>after</c>: <c>first</c> above <see cref="GatewayOptions.MaxPageSize"/>,
@@ -74,14 +93,14 @@ public static class ConnectionFieldExtensions
         var options = context.RequestServices!.GetService(typeof(GatewayOptions)) as GatewayOptions ?? new GatewayOptions();
         var first = context.GetArgument<int?>("first") ?? options.DefaultPageSize;
         if (first < 0)
-            throw new GatewayError(ErrorCodes.BadUserInput, "'first' cannot be negative.");
+            throw new InputError("first", CommonErrorCodes.OutOfRange, "'first' cannot be negative.");
         if (first > options.MaxPageSize)
-            throw new GatewayError(ErrorCodes.BadUserInput, $"'first' may be at most {options.MaxPageSize}.");
+            throw new InputError("first", CommonErrorCodes.OutOfRange, $"'first' may be at most {options.MaxPageSize}.");
 
         var after = context.GetArgument<string?>("after");
         string? afterKey = null;
         if (after is not null && !Cursor.TryDecode(after, out afterKey!))
-            throw new GatewayError(ErrorCodes.BadUserInput, "'after' is not a cursor this API returned.");
+            throw new InputError("after", CommonErrorCodes.InvalidCursor, "'after' is not a cursor this API returned.");
         return new PageRequest(first, afterKey);
     }
 }
@@ -92,10 +111,11 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
-        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Resolve(c => c.Source.HasPreviousPage);
-        Field<StringGraphType>("startCursor").Resolve(c => c.Source.StartCursor);
-        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
+        Description = "Where a page of a connection is (Relay cursor connections).";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("Whether more items follow: ask again with after = endCursor.").Resolve(c => c.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("Whether this page started after a cursor (paging is forward only).").Resolve(c => c.Source.HasPreviousPage);
+        Field<StringGraphType>("startCursor").Description("Cursor of the first item of the page; null when it is empty.").Resolve(c => c.Source.StartCursor);
+        Field<StringGraphType>("endCursor").Description("Cursor of the last item of the page; null when it is empty.").Resolve(c => c.Source.EndCursor);
     }
 }
 
@@ -107,9 +127,10 @@ public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connectio
     {
         var node = NodeName();
         Name = $"{node}Connection";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Edges.Select(e => e.Node));
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+        Description = $"A page of {node} items.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Description("The items with their cursors.").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The items alone.").Resolve(c => c.Source.Edges.Select(e => e.Node));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Where this page is.").Resolve(c => c.Source.PageInfo);
         Field<IntGraphType>("totalCount").Description("Total number of items, when cheap to know.").Resolve(c => c.Source.TotalCount);
     }
 
@@ -126,7 +147,8 @@ public sealed class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>>
     public EdgeType()
     {
         Name = $"{ConnectionType<TNodeType, TNode>.NodeName()}Edge";
-        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
+        Description = $"A {ConnectionType<TNodeType, TNode>.NodeName()} in a connection.";
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Give it as after to continue after this item.").Resolve(c => c.Source.Cursor);
     }
 }

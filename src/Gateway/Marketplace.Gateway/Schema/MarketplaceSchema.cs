@@ -41,7 +41,7 @@ public sealed class MarketplaceSchema : GraphQL.Types.Schema
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));
         RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeGraphType));
         // The shared conventions are part of the published schema even before a module's field uses them.
-        RegisterType(typeof(UserErrorType));
+        RegisterType(typeof(UserErrorInterface));
         RegisterType(typeof(MoneyType));
         RegisterType(typeof(ExactDecimalGraphType));
         RegisterType(typeof(UtcDateTimeGraphType));

@@ -1,13 +1,14 @@
-using Marketplace.Modules.Notifications.Contracts;
 using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Modules.Notifications.Email;
 using Marketplace.Modules.Notifications.Events;
+using Marketplace.Modules.Notifications.GrpcServices;
 using Marketplace.Modules.Notifications.Persistence;
 using Marketplace.Modules.Notifications.Push;
 using Marketplace.Modules.Notifications.Templates;
 using Marketplace.Shared.Modules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Modules.Notifications;
 
@@ -26,6 +27,7 @@ public sealed class NotificationsModule : IModule
         email.Validate();
         var options = module.Settings.Get<NotificationsOptions>() ?? new NotificationsOptions();
 
+        module.Services.TryAddSingleton(TimeProvider.System);
         module.Services.AddSingleton(templates);
         module.Services.AddSingleton(email);
         module.Services.AddSingleton(options);
@@ -41,8 +43,9 @@ public sealed class NotificationsModule : IModule
         module.Services.AddHostedService<ChannelStatusLog>();
 
         module.AddDbContext<NotificationsDbContext>();
-        module.AddContract<NotificationsContractService>();
-        module.AddContract<NotificationsUserContractService>();
+        module.AddContract<NotificationsDeliveryGrpcService>();
+        module.AddContract<NotificationsInboxGrpcService>();
+        module.AddContract<NotificationsSettingsGrpcService>();
         module.AddJob<DeliveryJob>();
         foreach (var rule in NotificationRules.All)
             rule.Declare(module);

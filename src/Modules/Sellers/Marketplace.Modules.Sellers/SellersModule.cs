@@ -1,5 +1,4 @@
-using Marketplace.Modules.Sellers.Contracts;
-using Marketplace.Modules.Sellers.Following;
+using Marketplace.Modules.Sellers.GrpcServices;
 using Marketplace.Modules.Sellers.Persistence;
 using Marketplace.Modules.Sellers.Stores;
 using Marketplace.Modules.Users.Contracts.V1;
@@ -21,11 +20,9 @@ public sealed class SellersModule : IModule
     {
         module.AddDbContext<SellersDbContext>(spatial: true);
         module.Services.TryAddSingleton(TimeProvider.System);
-        module.Services.AddScoped<StoreDirectory>();
-        module.Services.AddScoped<StoreEditor>();
-        module.Services.AddScoped<StoreFollows>();
+        module.Services.AddScoped<StoreViews>();
         module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
-        module.AddContract<SellersContractService>();
+        module.AddContract<SellersStoresGrpcService>();
         module.AddSeeder<DemoData.SellersDemoData>();
     }
 }

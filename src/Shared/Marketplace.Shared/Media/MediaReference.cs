@@ -32,7 +32,7 @@ public readonly record struct MediaReference
     public static bool TryParse(string? text, out MediaReference reference, out string? error)
     {
         reference = default;
-        error = "INVALID_MEDIA_REFERENCE";
+        error = Contracts.CommonErrorCodes.InvalidMediaReference;
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
             return false;

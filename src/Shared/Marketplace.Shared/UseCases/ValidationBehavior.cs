@@ -13,7 +13,8 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public const string Reason = "VALIDATION_FAILED";
+    /// <summary>The reason of the error: <c>INVALID_INPUT</c>, as every module reports invalid input.</summary>
+    public const string Reason = CommonErrorCodes.InvalidInput;
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         if (failures is not null)
         {
             throw ContractError.InvalidArgument(
-                Reason,
+                CommonErrorCodes.InvalidInput,
                 "The input is not valid.",
                 failures.Select(f => new FieldViolation(ToFieldPath(f.PropertyName), f.ErrorMessage, f.ErrorCode)));
         }
@@ -36,7 +37,9 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         return await next(message, cancellationToken).ConfigureAwait(false);
     }
 
-    // "Address.PostalCode" → "address.postalCode", "Lines[0]" stays indexed.
+    // "Address.PostalCode" → "address.postalCode", "Lines[0].Quantity" → "lines.0.quantity": the path as the GraphQL
+    // input names it (the gateway prefixes "input").
     internal static string ToFieldPath(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+        string.Join('.', propertyName.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal)
+            .Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

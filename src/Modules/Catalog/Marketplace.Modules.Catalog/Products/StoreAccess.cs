@@ -8,7 +8,7 @@ namespace Marketplace.Modules.Catalog.Products;
 /// themselves), and which stores are ACTIVE (<c>GetStores</c>, asked as the Catalog module so that hidden stores come
 /// back with their status instead of being left out).
 /// </summary>
-internal sealed class StoreAccess(SellersContract.SellersContractClient sellers)
+internal sealed class StoreAccess(SellersStores.SellersStoresClient sellers)
 {
     public async Task<bool> IsOwnerAsync(Guid storeId, Guid sellerId, CancellationToken cancellationToken) =>
         (await sellers.IsStoreOwnerAsync(new IsStoreOwnerRequest { StoreId = storeId.ToString(), SellerId = sellerId.ToString() }, cancellationToken: cancellationToken)).Owner;

@@ -22,6 +22,12 @@ internal sealed class Preference
 /// <summary>A push token of one device (installation) of a user.</summary>
 internal sealed class DeviceToken
 {
+    /// <summary><see cref="InvalidReason"/>: the user's other device registered the same token.</summary>
+    public const string Replaced = "REPLACED";
+
+    /// <summary><see cref="InvalidReason"/>: another user's device holds the token; this binding waits for theirs to end.</summary>
+    public const string HeldByAnotherAccount = "HELD_BY_ANOTHER_ACCOUNT";
+
     public Guid Id { get; set; }
 
     public Guid UserId { get; set; }

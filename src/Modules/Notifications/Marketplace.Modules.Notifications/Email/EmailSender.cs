@@ -1,5 +1,6 @@
 using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Modules.Notifications.Domain;
+using Marketplace.Modules.Notifications.Persistence;
 using Marketplace.Modules.Notifications.Templates;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -7,7 +8,7 @@ using MimeKit;
 namespace Marketplace.Modules.Notifications.Email;
 
 /// <summary>Sends one email over SMTP with MailKit: HTML + text, From/Reply-To, List-Unsubscribe on non-essential mail.</summary>
-internal sealed class EmailSender(EmailOptions options, UnsubscribeLinks unsubscribe) : IChannelSender
+internal sealed class EmailSender(EmailOptions options, UnsubscribeLinks unsubscribe, NotificationsDbContext db) : IChannelSender
 {
     public Channel Channel => Channel.Email;
 
@@ -22,7 +23,7 @@ internal sealed class EmailSender(EmailOptions options, UnsubscribeLinks unsubsc
         string? unsubscribeUrl = null;
         if (work.Definition.Category != Category.Account && work.Notification.UserId is { } userId)
         {
-            unsubscribeUrl = await unsubscribe.CreateAsync(userId, Channel.Email, work.Definition.Category, cancellationToken).ConfigureAwait(false);
+            unsubscribeUrl = await unsubscribe.CreateAsync(db, userId, Channel.Email, work.Definition.Category, cancellationToken).ConfigureAwait(false);
             data[TemplateDefinition.UnsubscribeVariable] = unsubscribeUrl;
         }
 

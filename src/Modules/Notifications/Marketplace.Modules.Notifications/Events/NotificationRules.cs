@@ -1,10 +1,6 @@
-using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Modules.Notifications.Domain;
 using Marketplace.Modules.Notifications.Templates;
 using Marketplace.Modules.Users.Contracts.Events;
-using Marketplace.Shared.Contracts;
-using Marketplace.Shared.Events;
-using Marketplace.Shared.Modules;
 
 namespace Marketplace.Modules.Notifications.Events;
 
@@ -29,61 +25,4 @@ internal static class NotificationRules
             e => new Recipient(e.UserId, null, null),
             _ => new Dictionary<string, string>()),
     ];
-}
-
-internal sealed record Recipient(Guid UserId, string? Email, string? Locale);
-
-internal interface INotificationRule
-{
-    Type EventType { get; }
-
-    void Declare(ModuleBuilder module);
-}
-
-internal sealed record NotificationRule<TEvent>(
-    string Template,
-    IReadOnlyCollection<Channel> Channels,
-    Func<TEvent, Recipient> RecipientOf,
-    Func<TEvent, IReadOnlyDictionary<string, string>> DataOf) : INotificationRule
-    where TEvent : class, IIntegrationEvent
-{
-    public Type EventType => typeof(TEvent);
-
-    public void Declare(ModuleBuilder module)
-    {
-        module.Services.AddSingletonRule(this);
-        module.AddEventConsumer<NotifyOnEvent<TEvent>, TEvent>();
-    }
-
-    /// <summary>
-    /// One notification per template and recipient and event kind: a welcome is sent once per user, whatever
-    /// the number of deliveries or copies of the event.
-    /// </summary>
-    public string IdempotencyKey(TEvent integrationEvent) => $"{Template}:{RecipientOf(integrationEvent).UserId:N}";
-}
-
-internal static class RuleRegistration
-{
-    public static void AddSingletonRule<TEvent>(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, NotificationRule<TEvent> rule)
-        where TEvent : class, IIntegrationEvent =>
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, rule);
-}
-
-/// <summary>The consumer behind every rule: runs in the inbox transaction, so its rows commit with the inbox row.</summary>
-internal sealed class NotifyOnEvent<TEvent>(NotificationRule<TEvent> rule, NotificationService notifications) : IEventHandler<TEvent>
-    where TEvent : class, IIntegrationEvent
-{
-    public async Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken)
-    {
-        var key = rule.IdempotencyKey(integrationEvent);
-        if (await notifications.FindAsync(key, cancellationToken) is not null)
-            return;
-        var recipient = rule.RecipientOf(integrationEvent);
-        var (_, deliveries) = await notifications.PlanAsync(
-            new NotificationRequest(rule.Template, recipient.UserId, recipient.Email, recipient.Locale, rule.DataOf(integrationEvent), key, rule.Channels),
-            cancellationToken);
-        // Enqueued before the inbox transaction commits (as the consumer contract allows): each job waits for its
-        // row; after a failed commit the redelivery plans new rows and the orphaned jobs find none and give up.
-        notifications.Enqueue(deliveries);
-    }
 }

@@ -39,12 +39,14 @@ internal sealed partial class FcmClient
     private readonly PushOptions _options;
     private readonly HttpClient _http;
     private readonly ILogger<FcmClient> _logger;
+    private readonly TimeProvider _clock;
     private readonly ITokenAccess? _credential;
     private readonly string? _projectId;
 
-    public FcmClient(PushOptions options, IHttpClientFactory httpClients, ILogger<FcmClient> logger)
+    public FcmClient(PushOptions options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<FcmClient> logger)
     {
         _options = options;
+        _clock = clock;
         _logger = logger;
         _http = httpClients.CreateClient(nameof(FcmClient));
         _http.Timeout = options.Timeout;
@@ -95,7 +97,7 @@ internal sealed partial class FcmClient
             if (wait > _options.MaxInlineRetryAfter)
                 return result;
             LogRetrying(_logger, result.Reason, wait);
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -133,7 +135,7 @@ internal sealed partial class FcmClient
             var (status, errorCode, tokenField) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
             var reason = $"FCM {(int)response.StatusCode} {status} {errorCode}".Trim();
             if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-                return new FcmResult(FcmOutcome.Retry, reason, RetryAfterOf(response));
+                return new FcmResult(FcmOutcome.Retry, reason, RetryAfterOf(response, _clock.GetUtcNow()));
             if (errorCode == "UNREGISTERED" || (response.StatusCode == HttpStatusCode.NotFound && status == "NOT_FOUND"))
                 return new FcmResult(FcmOutcome.TokenInvalid, "UNREGISTERED");
             if (errorCode == "INVALID_ARGUMENT" && tokenField)
@@ -163,11 +165,11 @@ internal sealed partial class FcmClient
         }
     }
 
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) =>
         response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+            { Date: { } date } => date - now is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
             _ => null,
         };
 

@@ -10,7 +10,7 @@ namespace Marketplace.Modules.Notifications.Push;
 /// Push to every active device of the user. Each device that FCM accepted is recorded (push_sends), so a retried
 /// job sends only to the devices still missing; dead tokens are deactivated on the spot.
 /// </summary>
-internal sealed partial class PushSender(FcmClient fcm, NotificationsDbContext db, ILogger<PushSender> logger) : IChannelSender
+internal sealed partial class PushSender(FcmClient fcm, NotificationsDbContext db, TimeProvider clock, ILogger<PushSender> logger) : IChannelSender
 {
     public Channel Channel => Channel.Push;
 
@@ -34,7 +34,7 @@ internal sealed partial class PushSender(FcmClient fcm, NotificationsDbContext d
             switch (result.Outcome)
             {
                 case FcmOutcome.Sent:
-                    db.PushSends.Add(new PushSend { DeliveryId = work.Delivery.Id, DeviceTokenId = device.Id, SentAt = DateTimeOffset.UtcNow });
+                    db.PushSends.Add(new PushSend { DeliveryId = work.Delivery.Id, DeviceTokenId = device.Id, SentAt = clock.GetUtcNow() });
                     done.Add(device.Id);
                     break;
                 case FcmOutcome.TokenInvalid:

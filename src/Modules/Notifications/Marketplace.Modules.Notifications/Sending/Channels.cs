@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Marketplace.Modules.Notifications.Domain;
-using Marketplace.Modules.Notifications.Persistence;
 using Marketplace.Modules.Notifications.Templates;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Modules.Notifications.Sending;
 
@@ -63,44 +58,4 @@ internal sealed class NotificationsOptions
     /// re-register at every start), or was unregistered, or FCM said the token is dead.
     /// </summary>
     public TimeSpan DeviceTokenStaleAfter { get; set; } = TimeSpan.FromDays(30);
-}
-
-/// <summary>
-/// Signed one-click unsubscribe links: <c>{base}/notifications/unsubscribe?u=..&amp;c=..&amp;ch=..&amp;s=..</c>. The HMAC key
-/// is <c>Modules:Notifications:UnsubscribeKey</c> when set; otherwise one generated once and kept in
-/// <c>notifications.module_keys</c>, so links stay valid across restarts and on every replica.
-/// </summary>
-internal sealed class UnsubscribeLinks(NotificationsOptions options, IServiceScopeFactory scopes)
-{
-    private byte[]? _key = string.IsNullOrWhiteSpace(options.UnsubscribeKey) ? null : Convert.FromBase64String(options.UnsubscribeKey);
-
-    public async Task<string> CreateAsync(Guid userId, Channel channel, Category category, CancellationToken cancellationToken = default)
-    {
-        var payload = $"{userId:N}.{channel}.{category}";
-        var signature = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), payload);
-        return $"{options.PublicBaseUrl.TrimEnd('/')}/notifications/unsubscribe?u={userId:N}&ch={channel}&c={category}&s={signature}";
-    }
-
-    public async Task<bool> VerifyAsync(Guid userId, Channel channel, Category category, string signature, CancellationToken cancellationToken = default)
-    {
-        var expected = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), $"{userId:N}.{channel}.{category}");
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
-    }
-
-    private static string Sign(byte[] key, string payload) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)));
-
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _key) is { } known)
-            return known;
-        // Replicas (or concurrent first calls) racing here all store-if-absent and then read the one stored key.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO notifications.module_keys (name, value, created_at) VALUES ({ModuleKey.UnsubscribeLinks}, {RandomNumberGenerator.GetBytes(32)}, now()) ON CONFLICT (name) DO NOTHING",
-            cancellationToken).ConfigureAwait(false);
-        var stored = await db.ModuleKeys.AsNoTracking().SingleAsync(k => k.Name == ModuleKey.UnsubscribeLinks, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _key, stored.Value);
-        return stored.Value;
-    }
 }

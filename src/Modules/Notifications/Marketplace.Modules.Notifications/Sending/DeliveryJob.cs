@@ -17,6 +17,7 @@ internal sealed partial class DeliveryJob(
     TemplateCatalog templates,
     IEnumerable<IChannelSender> senders,
     NotificationsOptions options,
+    TimeProvider clock,
     ILogger<DeliveryJob> logger)
 {
     public async Task RunAsync(Guid deliveryId)
@@ -26,7 +27,7 @@ internal sealed partial class DeliveryJob(
         if (!await WaitForRowAsync(deliveryId, cancellationToken))
             throw new DeliveryPendingException($"Delivery {deliveryId} is not committed yet.");
 
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var leaseUntil = now + options.DeliveryLease;
         var claimed = await db.Deliveries
             .Where(d => d.Id == deliveryId && (d.State == DeliveryState.Queued || d.State == DeliveryState.Retrying || (d.State == DeliveryState.Sending && d.LeaseUntil < now)))
@@ -72,7 +73,7 @@ internal sealed partial class DeliveryJob(
 
     private async Task RecordAsync(Delivery delivery, Notification notification, SendResult result, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         delivery.UpdatedAt = now;
         delivery.LeaseUntil = null;
         switch (result.Outcome)
@@ -108,15 +109,15 @@ internal sealed partial class DeliveryJob(
 
     private async Task<bool> WaitForRowAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(10);
         var delay = TimeSpan.FromMilliseconds(20);
         while (true)
         {
             if (await db.Deliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken))
                 return true;
-            if (DateTime.UtcNow > deadline)
+            if (clock.GetUtcNow() > deadline)
                 return false;
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(delay, clock, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
         }
     }

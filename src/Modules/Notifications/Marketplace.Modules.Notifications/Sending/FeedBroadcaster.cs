@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
-using Marketplace.Modules.Notifications.Contracts.V1;
+using System.Text.Json;
 using Marketplace.Modules.Notifications.Domain;
 using Marketplace.Shared.Events;
+using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 
 namespace Marketplace.Modules.Notifications.Sending;
@@ -12,71 +13,26 @@ namespace Marketplace.Modules.Notifications.Sending;
 /// replica's <c>WatchFeed</c> calls for that user receive it. At most once: a subscriber that was offline catches up
 /// by listing the feed, which is the source of truth.
 /// </summary>
-internal sealed class FeedBroadcaster(INatsConnection nats, Microsoft.Extensions.Options.IOptions<EventBackboneOptions> events)
+internal sealed class FeedBroadcaster(INatsConnection nats, IOptions<EventBackboneOptions> events)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public void Publish(Notification notification)
     {
         if (!notification.InFeed || notification.UserId is not { } userId)
             return;
-        var item = FeedMapping.ToItem(notification);
         // Fire and forget: the entry is stored; a lost live signal only delays the client until its next list.
-        _ = nats.PublishAsync(SubjectOf(userId), Google.Protobuf.JsonFormatter.Default.Format(item)).AsTask();
+        _ = nats.PublishAsync(SubjectOf(userId), JsonSerializer.Serialize(FeedEntry.Of(notification), Json)).AsTask();
     }
 
-    public async IAsyncEnumerable<FeedItem> WatchAsync(Guid userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<FeedEntry> WatchAsync(Guid userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var message in nats.SubscribeAsync<string>(SubjectOf(userId), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (message.Data is { } json)
-                yield return FeedItem.Parser.ParseJson(json);
+            if (message.Data is { } json && JsonSerializer.Deserialize<FeedEntry>(json, Json) is { } entry)
+                yield return entry;
         }
     }
 
     private string SubjectOf(Guid userId) => EventSubjects.OnWire($"live.notifications.feed.{userId:N}", events.Value.SubjectPrefix);
-}
-
-internal static class FeedMapping
-{
-    public static FeedItem ToItem(Notification n) => new()
-    {
-        Id = n.Id.ToString(),
-        Template = n.Template,
-        Category = CategoryName(n.Category),
-        Title = n.Title ?? "",
-        Body = n.Body ?? "",
-        CreatedAt = n.CreatedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ReadAt = n.ReadAt?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
-
-    public static string CategoryName(Category category) => category switch
-    {
-        Category.Account => "ACCOUNT",
-        Category.Orders => "ORDERS",
-        Category.FollowedStores => "FOLLOWED_STORES",
-        _ => "MARKETING",
-    };
-
-    public static string ChannelName(Channel channel) => channel switch
-    {
-        Channel.Email => "EMAIL",
-        Channel.Push => "PUSH",
-        _ => "IN_APP",
-    };
-
-    public static Category? ParseCategory(string value) => value.ToUpperInvariant() switch
-    {
-        "ACCOUNT" => Category.Account,
-        "ORDERS" => Category.Orders,
-        "FOLLOWED_STORES" => Category.FollowedStores,
-        "MARKETING" => Category.Marketing,
-        _ => null,
-    };
-
-    public static Channel? ParseChannel(string value) => value.ToUpperInvariant() switch
-    {
-        "EMAIL" => Channel.Email,
-        "PUSH" => Channel.Push,
-        "IN_APP" => Channel.InApp,
-        _ => null,
-    };
 }

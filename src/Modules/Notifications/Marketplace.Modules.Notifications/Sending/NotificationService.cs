@@ -20,9 +20,9 @@ internal sealed record NotificationRequest(
 /// <summary>
 /// Turns a request into a notification row, one delivery row per allowed outbound channel and, for in-app, a feed
 /// entry (whose delivery job is the live signal to subscribers); enqueues one delivery job per delivery. Same idempotency key → the first notification, nothing new.
-/// Does not save: the caller's unit of work (contract method or event consumer transaction) does.
+/// Does not save: the caller's unit of work (the use case's or the event consumer's transaction) does.
 /// </summary>
-internal sealed class NotificationService(NotificationsDbContext db, TemplateCatalog templates, IJobScheduler jobs, Push.FcmClient fcm)
+internal sealed class NotificationService(NotificationsDbContext db, TemplateCatalog templates, IJobScheduler jobs, Push.FcmClient fcm, TimeProvider clock)
 {
     public async Task<Notification?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.IdempotencyKey == idempotencyKey, cancellationToken);
@@ -31,7 +31,7 @@ internal sealed class NotificationService(NotificationsDbContext db, TemplateCat
     public async Task<(Notification Notification, IReadOnlyList<Delivery> Deliveries)> PlanAsync(NotificationRequest request, CancellationToken cancellationToken)
     {
         var definition = templates.Definition(request.Template);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var notification = new Notification
         {
             Id = Guid.CreateVersion7(),

@@ -75,7 +75,7 @@ internal sealed class SellersDemoData(
                 ContactEmail = $"hello@{demo.Slug}.example.com",
                 ContactPhone = "+351 21 000 0000",
                 Address = demo.Address,
-                Location = StoreDirectory.Point(demo.Latitude, demo.Longitude),
+                Location = StoreGeography.Point(demo.Latitude, demo.Longitude),
                 ServiceRadiusKm = demo.ServiceRadiusKm,
                 Categories = [.. demo.Categories],
                 OpeningHours = [.. demo.OpeningHours],
@@ -92,7 +92,7 @@ internal sealed class SellersDemoData(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException exception) when (StoreDirectory.IsSlugConflict(exception))
+            catch (DbUpdateException exception) when (StoreRows.IsSlugConflict(exception))
             {
                 // Another seed run got there first: that store is the one we wanted.
                 db.Entry(store).State = EntityState.Detached;

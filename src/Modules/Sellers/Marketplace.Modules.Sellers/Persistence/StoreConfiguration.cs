@@ -17,8 +17,8 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(s => s.Name).HasMaxLength(StoreRules.MaxNameLength);
         builder.Property(s => s.Slug).HasMaxLength(StoreRules.MaxSlugLength);
         builder.Property(s => s.Description).HasMaxLength(StoreRules.MaxDescriptionLength);
-        builder.Property(s => s.ContactEmail).HasMaxLength(254);
-        builder.Property(s => s.ContactPhone).HasMaxLength(32);
+        builder.Property(s => s.ContactEmail).HasMaxLength(StoreRules.MaxEmailLength);
+        builder.Property(s => s.ContactPhone).HasMaxLength(StoreRules.MaxPhoneLength);
         builder.Property(s => s.Address).HasMaxLength(StoreRules.MaxAddressLength);
         builder.Property(s => s.Status).HasMaxLength(16);
         builder.Property(s => s.StatusBeforeSuspension).HasMaxLength(16);
@@ -57,22 +57,4 @@ internal sealed class StoreFollowConfiguration : IEntityTypeConfiguration<StoreF
         // viewer.followedStores: newest first, keyset on (followed_at, store_id).
         builder.HasIndex(f => new { f.UserId, f.FollowedAt, f.StoreId }).IsDescending(false, true, true);
     }
-}
-
-/// <summary>Bounds shared by validation and the schema.</summary>
-internal static class StoreRules
-{
-    public const int MaxNameLength = 100;
-    public const int MinSlugLength = 3;
-    public const int MaxSlugLength = 60;
-    public const int MaxDescriptionLength = 2000;
-    public const int MaxAddressLength = 300;
-    public const int MaxStoresPerSeller = 10;
-    public const double MaxServiceRadiusKm = 200;
-    public const double MaxSearchRadiusKm = 500;
-    public const int MaxCategories = 5;
-    public const int MinCategoryLength = 2;
-    public const int MaxCategoryLength = 30;
-    public const int MaxOpeningIntervals = 28;
-    public const int MaxSuspensionReasonLength = 500;
 }

@@ -17,7 +17,7 @@ namespace Marketplace.Modules.Users.Sellers;
 /// </summary>
 internal sealed partial class AccountEmails(
     UsersDbContext db,
-    NotificationsContract.NotificationsContractClient notifications,
+    NotificationsDelivery.NotificationsDeliveryClient notifications,
     UsersOptions options,
     TimeProvider clock,
     ILogger<AccountEmails> logger)
