@@ -85,6 +85,13 @@ internal sealed class CatalogContractService(TaxonomyService taxonomy, ProductCa
         return new VariantWithProduct { VariantId = found.VariantId.ToString(), Product = ToContract(found.Product) };
     }
 
+    public override async Task<GetVariantsResponse> GetVariants(GetVariantsRequest request, ServerCallContext context)
+    {
+        var found = await reader.GetVariantsAsync(request.Ids, context.CancellationToken);
+        var products = found.Select(f => f.Product).Distinct().ToDictionary(p => p.Id, ToContract);
+        return new GetVariantsResponse { Variants = { found.Select(f => new VariantWithProduct { VariantId = f.VariantId.ToString(), Product = products[f.Product.Id] }) } };
+    }
+
     internal static V1.Category ToContract(CategoryEntity category) => new()
     {
         Id = category.Id.ToString(),

@@ -46,6 +46,20 @@ internal sealed class ProductReader(CatalogDbContext db, StoreAccess stores)
         return product is null ? null : (product, variant.Id);
     }
 
+    /// <summary>Variants by id with their products, in the order asked, under the products' visibility rule.</summary>
+    public async Task<List<(ProductEntity Product, Guid VariantId)>> GetVariantsAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var keys = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        if (keys.Count > MaxBatch)
+            throw ContractError.InvalidArgument("TOO_MANY_IDS", $"Ask for at most {MaxBatch} variants at once.");
+        if (keys.Count == 0)
+            return [];
+        var owners = await db.Variants.AsNoTracking().Where(v => keys.Contains(v.Id)).Select(v => new { v.Id, v.ProductId }).ToDictionaryAsync(v => v.Id, v => v.ProductId, cancellationToken);
+        var products = (await GetManyAsync(owners.Values.Distinct().Select(p => p.ToString()), cancellationToken)).ToDictionary(p => p.Id);
+        return keys.Where(k => owners.TryGetValue(k, out var productId) && products.ContainsKey(productId))
+            .Select(k => (products[owners[k]], k)).ToList();
+    }
+
     /// <summary>
     /// A store's products newest first (UUIDv7 ids), <paramref name="first"/> + 1 of them so the caller knows whether
     /// more follow. Callers who may not see the store's drafts get ACTIVE products only, and none when the store is not
