@@ -32,6 +32,9 @@ public sealed class InventoryApp : MarketplaceFactory, IAsyncLifetime, IRecordsE
 
     public TestSigningKey Tokens { get; private set; } = null!;
 
+    /// <summary>The gateway's calls of the InventoryStock contract, counted (DataLoader batching).</summary>
+    public CountingInvoker? GatewayStockCalls { get; private set; }
+
     public InventoryReservations.InventoryReservationsClient Reservations => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
 
     public InventoryStock.InventoryStockClient Stock => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
@@ -56,6 +59,14 @@ public sealed class InventoryApp : MarketplaceFactory, IAsyncLifetime, IRecordsE
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(services => services.AddSingleton(new NotificationsContract.NotificationsContractClient(Emails)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new NotificationsContract.NotificationsContractClient(Emails));
+            services.AddSingleton(sp =>
+            {
+                GatewayStockCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
+                return new InventoryStock.InventoryStockClient(GatewayStockCalls);
+            });
+        });
     }
 }

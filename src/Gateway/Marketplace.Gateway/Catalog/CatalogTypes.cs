@@ -120,7 +120,7 @@ internal sealed class ProductPriceRangeType : ObjectGraphType<Product>
 
 internal sealed class ProductVariantType : ObjectGraphType<VariantSource>
 {
-    public ProductVariantType()
+    public ProductVariantType(IEnumerable<Schema.IProductVariantExtension> extensions)
     {
         Name = "ProductVariant";
         Description = "What is sold: one combination of the product's option values, with its SKU and price.";
@@ -136,6 +136,8 @@ internal sealed class ProductVariantType : ObjectGraphType<VariantSource>
         Field<IntGraphType>("weightGrams").Resolve(c => c.Source.Variant.HasWeightGrams ? c.Source.Variant.WeightGrams : null);
         Field<NonNullGraphType<IntGraphType>>("position").Resolve(c => c.Source.Variant.Position);
         Field<NonNullGraphType<ProductType>>("product").Resolve(c => c.Source.Product);
+        foreach (var extension in extensions)
+            extension.ConfigureVariant(this);
     }
 }
 
