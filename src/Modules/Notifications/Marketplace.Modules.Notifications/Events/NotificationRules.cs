@@ -1,6 +1,7 @@
 using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Modules.Notifications.Domain;
 using Marketplace.Modules.Notifications.Templates;
+using Marketplace.Modules.Inventory.Contracts.Events;
 using Marketplace.Modules.Users.Contracts.Events;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Events;
@@ -28,6 +29,19 @@ internal static class NotificationRules
             [Channel.InApp, Channel.Push],
             e => new Recipient(e.UserId, null, null),
             _ => new Dictionary<string, string>()),
+        // To the seller (in-app) and the store's contact address (email); once per crossing of the threshold.
+        new NotificationRule<LowStock>(
+            NotificationTemplates.LowStock,
+            [Channel.Email, Channel.InApp],
+            e => new Recipient(e.SellerId, string.IsNullOrWhiteSpace(e.NotifyEmail) ? null : e.NotifyEmail, null),
+            e => new Dictionary<string, string>
+            {
+                ["productTitle"] = e.ProductTitle,
+                ["sku"] = e.Sku,
+                ["available"] = e.Available.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["threshold"] = e.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            e => $"{e.VariantId:N}:{e.OccurredAt.UtcTicks}"),
     ];
 }
 
@@ -44,7 +58,8 @@ internal sealed record NotificationRule<TEvent>(
     string Template,
     IReadOnlyCollection<Channel> Channels,
     Func<TEvent, Recipient> RecipientOf,
-    Func<TEvent, IReadOnlyDictionary<string, string>> DataOf) : INotificationRule
+    Func<TEvent, IReadOnlyDictionary<string, string>> DataOf,
+    Func<TEvent, string>? OccurrenceOf = null) : INotificationRule
     where TEvent : class, IIntegrationEvent
 {
     public Type EventType => typeof(TEvent);
@@ -57,9 +72,13 @@ internal sealed record NotificationRule<TEvent>(
 
     /// <summary>
     /// One notification per template and recipient and event kind: a welcome is sent once per user, whatever
-    /// the number of deliveries or copies of the event.
+    /// the number of deliveries or copies of the event. Rules whose event may concern a user more than once (a low-stock
+    /// alert per variant and crossing) name the occurrence, and get one notification per occurrence.
     /// </summary>
-    public string IdempotencyKey(TEvent integrationEvent) => $"{Template}:{RecipientOf(integrationEvent).UserId:N}";
+    public string IdempotencyKey(TEvent integrationEvent) =>
+        OccurrenceOf is null
+            ? $"{Template}:{RecipientOf(integrationEvent).UserId:N}"
+            : $"{Template}:{RecipientOf(integrationEvent).UserId:N}:{OccurrenceOf(integrationEvent)}";
 }
 
 internal static class RuleRegistration
