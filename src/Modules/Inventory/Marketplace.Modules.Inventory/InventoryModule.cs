@@ -40,6 +40,7 @@ public sealed class InventoryModule : IModule
         module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.AddContract<InventoryStockGrpcService>();
         module.AddContract<InventoryReservationsGrpcService>();
+        module.AddSeeder<DemoData.InventoryDemoData>();
 
         // The local copy of variants (product, store, seller, SKU): every product event re-reads the product.
         module.AddEventConsumer<CopyProductVariants, ProductPublished>()
