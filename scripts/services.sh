@@ -7,7 +7,9 @@
 #   scripts/services.sh start    install if needed, start, wait until each answers (idempotent)
 #   scripts/services.sh stop     stop what this script started
 #   scripts/services.sh status   one line per service
-#   scripts/services.sh env      print the environment variables the host and tests read
+#   scripts/services.sh env      print the environment variables the host reads (the demo's database)
+#   scripts/services.sh test-env the same for the test suite: its own database, Redis database, event subjects and job
+#                                keys, so a test run never touches what the demo host reads
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +25,8 @@ TOOLS="$ROOT/.local/tools"
 PG_USER=marketplace
 PG_PASSWORD=marketplace
 PG_DB=marketplace
+# The test suite's own database: tests never write into the demo database that start.sh fills.
+PG_TEST_DB=marketplace_test
 PG_BIN=/usr/lib/postgresql/15/bin
 
 log() { printf '[services] %s\n' "$*"; }
@@ -88,9 +92,12 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')\gexec
+SELECT 'CREATE DATABASE $PG_TEST_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_TEST_DB')\gexec
 \c template1
 CREATE EXTENSION IF NOT EXISTS postgis;
 \c $PG_DB
+CREATE EXTENSION IF NOT EXISTS postgis;
+\c $PG_TEST_DB
 CREATE EXTENSION IF NOT EXISTS postgis;
 SQL
 }
@@ -179,10 +186,21 @@ export MAILDEV_API_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
 ENV
 }
 
+# Tests get their own database, Redis database 1 (rate limits, revocation marks), subjects and streams under the
+# "test" prefix (a demo host's consumers never see test events) and their own Hangfire keys.
+print_test_env() {
+  print_env | sed "s/Database=$PG_DB;/Database=$PG_TEST_DB;/; s|ConnectionStrings__Redis=\"\(.*\)\"|ConnectionStrings__Redis=\"\1,defaultDatabase=1\"|"
+  cat <<ENV
+export Events__SubjectPrefix=test
+export Jobs__Prefix=marketplace-test:jobs:
+ENV
+}
+
 case "${1:-start}" in
   start) install_missing; install_maildev; start_postgres; start_redis; start_nats; start_maildev; status ;;
   stop) stop_all ;;
   status) status ;;
   env) print_env ;;
-  *) die "usage: $0 start|stop|status|env" ;;
+  test-env) print_test_env ;;
+  *) die "usage: $0 start|stop|status|env|test-env" ;;
 esac

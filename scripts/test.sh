@@ -8,12 +8,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 scripts/services.sh start
-eval "$(scripts/services.sh env)"
+# The suite's own database, Redis database, event subjects and job keys: never the demo's (start.sh).
+eval "$(scripts/services.sh test-env)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # npm-based test tools (e.g. the graphql-ws client for subscription tests), when a test folder declares them.
 for dir in tests/*/js; do
-  if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
+  if [ -f "$dir/package.json" ] && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; }; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
@@ -22,7 +23,7 @@ log="$ROOT/.local/test-run.log"
 mkdir -p "$ROOT/.local"
 dotnet build Marketplace.sln -c Release -nologo -clp:ErrorsOnly
 
-# Migrate the shared test database once, before the suites start their hosts side by side.
+# Migrate the test database once, before the suites start their hosts side by side.
 (cd src/Host/Marketplace.Host/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development dotnet Marketplace.Host.dll migrate)
 
 set +e

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Marketplace.Fixtures.RogueAlpha;
 using Marketplace.Fixtures.RogueBeta;
+using Marketplace.Fixtures.RogueContracts;
 using Marketplace.Fixtures.RogueGateway;
 using Marketplace.Gateway;
 using Marketplace.Host;
@@ -78,6 +79,31 @@ public sealed class HouseRuleTests
     [MemberData(nameof(RealContracts))]
     public void Contracts_depend_on_no_implementation(string contracts) =>
         HouseRules.ContractsDependOnNoImplementation(Real, Real.Contracts.Single(c => c.GetName().Name == contracts)).Should().BeEmpty();
+
+    [Fact]
+    public void Rule_contracts_depend_on_no_implementation_catches_a_contract_using_a_module() =>
+        HouseRules.ContractsDependOnNoImplementation(Rogue, typeof(AlphaQuote).Assembly)
+            .Should().Equal("Marketplace.Fixtures.RogueContracts.AlphaQuote");
+
+    [Theory]
+    [MemberData(nameof(RealModules))]
+    public void Handlers_are_internal_sealed_in_their_use_case_folders(string module) =>
+        HouseRules.HandlersAreInternalSealedInTheirUseCaseFolders(Find(module)).Should().BeEmpty();
+
+    [Fact]
+    public void Rule_handlers_in_use_case_folders_catches_misplaced_and_unsealed_handlers() =>
+        HouseRules.HandlersAreInternalSealedInTheirUseCaseFolders(typeof(AlphaModule).Assembly)
+            .Should().Equal("Marketplace.Fixtures.RogueAlpha.ApplyDiscountHandler", "Marketplace.Fixtures.RogueAlpha.Quotes.GetQuote.OpenHandler");
+
+    [Theory]
+    [MemberData(nameof(RealModules))]
+    public void Contract_services_only_send_use_cases(string module) =>
+        HouseRules.ContractServicesOnlySendUseCases(Find(module)).Should().BeEmpty();
+
+    [Fact]
+    public void Rule_contract_services_only_send_use_cases_catches_a_service_reading_the_database() =>
+        HouseRules.ContractServicesOnlySendUseCases(typeof(AlphaModule).Assembly)
+            .Should().Equal("Marketplace.Fixtures.RogueAlpha.GrpcServices.AlphaGrpcService");
 
     [Fact]
     public void Shared_depends_on_no_module_gateway_or_host() =>

@@ -56,6 +56,48 @@ public static class HouseRules
     public static IReadOnlyList<string> SharedDependsOnNoModule(Solution solution) =>
         Offenders(solution.Shared, solution.Modules.Concat(solution.Contracts).Append(solution.Gateway).Append(solution.Host));
 
+    /// <summary>
+    /// Use cases (docs/adding-a-module.md): every Mediator handler is <c>internal sealed</c>, named
+    /// <c>&lt;UseCase&gt;Handler</c> and lives in its use case's folder, i.e. a namespace ending in <c>.&lt;UseCase&gt;</c>.
+    /// </summary>
+    public static IReadOnlyList<string> HandlersAreInternalSealedInTheirUseCaseFolders(Assembly module) =>
+        module.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && !t.Name.StartsWith('<') && IsHandler(t))
+            .Where(t => t.IsPublic || t.IsNestedPublic || !t.IsSealed || !InItsFolder(t))
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// Contract methods check the caller, send one use case and map the result: the gRPC service implementations (in
+    /// the module's <c>GrpcServices</c> folder) depend on no DbContext and no EF Core, and their constructors take
+    /// Mediator's <c>ISender</c>/<c>IMediator</c> only (no domain services, no service locator).
+    /// </summary>
+    public static IReadOnlyList<string> ContractServicesOnlySendUseCases(Assembly module)
+    {
+        var services = module.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && !t.Name.StartsWith('<') && t.Namespace?.EndsWith(".GrpcServices", StringComparison.Ordinal) == true)
+            .ToList();
+        var dbContexts = module.GetTypes().Where(t => typeof(DbContext).IsAssignableFrom(t)).Select(t => t.FullName!).Append("Microsoft.EntityFrameworkCore").ToArray();
+        var touchingData = Types.InAssembly(module).That().ResideInNamespaceEndingWith(".GrpcServices").And().HaveDependencyOnAny(dbContexts).GetTypes()
+            .Select(t => t.FullName!);
+        var notSending = services
+            .Where(t => t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType.FullName is not ("Mediator.ISender" or "Mediator.IMediator"))))
+            .Select(t => t.FullName!);
+        var elsewhere = module.GetTypes()
+            .Where(t => t.BaseType?.GetCustomAttributes().Any(a => a.GetType().Name == "BindServiceMethodAttribute") == true
+                && t.Namespace?.EndsWith(".GrpcServices", StringComparison.Ordinal) != true)
+            .Select(t => t.FullName!);
+        return touchingData.Concat(notSending).Concat(elsewhere).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool IsHandler(Type type) =>
+        type.GetInterfaces().Any(i => i.Namespace == "Mediator" && i.Name.Contains("Handler", StringComparison.Ordinal) && !i.Name.StartsWith("INotification", StringComparison.Ordinal));
+
+    private static bool InItsFolder(Type handler) =>
+        handler.Name.EndsWith("Handler", StringComparison.Ordinal)
+        && handler.Namespace?.Split('.')[^1] == handler.Name[..^"Handler".Length];
+
     private static IReadOnlyList<string> Offenders(Assembly subject, IEnumerable<Assembly> forbidden)
     {
         var forbiddenTypes = forbidden.SelectMany(OwnTypeNames).Distinct().ToArray();

@@ -42,6 +42,7 @@ public sealed class DeadLettersCommandTests
         info.ArgumentList.Add($"--ConnectionStrings:Redis={TestServices.Redis}");
         info.ArgumentList.Add($"--ConnectionStrings:Nats={TestServices.Nats}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Modules__Users__SigningKeyPassphrase"] = TestServices.SigningKeyPassphrase;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -65,6 +65,29 @@ public sealed class SigningKeyTests : IAsyncLifetime
         after!["data"]!["viewer"]!["userId"]!.GetValue<string>().Should().Be("after-rotation", "an unknown kid makes the gateway refetch the keys");
     }
 
+    [Fact]
+    public async Task A_rotated_out_key_leaves_the_JWKS_once_its_last_token_can_have_expired()
+    {
+        var first = (await Users.GetSigningKeysAsync(new GetSigningKeysRequest())).ActiveKeyId;
+        using (CallContext.Push(new CallContext(Caller.Service("Tests"), CallContext.NewCorrelationId())))
+            await Users.RotateSigningKeyAsync(new RotateSigningKeyRequest());
+
+        var justRotated = await Users.GetSigningKeysAsync(new GetSigningKeysRequest());
+        // 16 minutes later: past the 15-minute token lifetime and the 30 s clock skew.
+        await using (var connection = new NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("UPDATE users.signing_keys SET retires_at = retires_at - interval '16 minutes' WHERE id = @id", connection);
+            command.Parameters.AddWithValue("id", first);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var later = await Users.GetSigningKeysAsync(new GetSigningKeysRequest());
+
+        new JsonWebKeySet(justRotated.JwksJson).Keys.Select(k => k.Kid).Should().Contain(first, "its tokens may still be valid");
+        new JsonWebKeySet(later.JwksJson).Keys.Select(k => k.Kid).Should().Equal([later.ActiveKeyId], "no token it signed can still be valid");
+    }
+
     private async Task<long> CountKeysAsync()
     {
         await using var connection = new NpgsqlConnection(_database);
@@ -78,11 +101,23 @@ public sealed class SigningKeyTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT private_key FROM users.signing_keys WHERE id = @id", connection);
+        await using var command = new NpgsqlCommand("SELECT private_key, private_key_encrypted FROM users.signing_keys WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", keyId);
-        var pkcs8 = (byte[])(await command.ExecuteScalarAsync())!;
+        byte[] pkcs8;
+        bool encrypted;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            pkcs8 = (byte[])reader[0];
+            encrypted = reader.GetBoolean(1);
+        }
+
         using var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(pkcs8, out _);
+        // Private halves are always encrypted now (Development's built-in passphrase when none is set).
+        if (encrypted)
+            key.ImportEncryptedPkcs8PrivateKey(TestServices.SigningKeyPassphrase, pkcs8, out _);
+        else
+            key.ImportPkcs8PrivateKey(pkcs8, out _);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TestTokens.Issuer,

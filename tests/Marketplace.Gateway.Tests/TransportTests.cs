@@ -20,11 +20,12 @@ public sealed class TransportTests(SharedGateway gateway)
     }
 
     [Fact]
-    public async Task Missing_Accept_means_graphql_response_json()
+    public async Task Missing_Accept_means_application_json()
     {
         var (response, _) = await _client.SendGraphQLAsync(GraphQLClient.Post(new { query = "{ __typename }" }, accept: ""));
 
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/graphql-response+json");
+        // graphql-over-http: a request without Accept SHOULD be treated as Accept: application/json.
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
     }
 
     [Fact]
@@ -45,8 +46,10 @@ public sealed class TransportTests(SharedGateway gateway)
     }
 
     [Theory]
-    [InlineData("*/*", "application/graphql-response+json")]
-    [InlineData("application/*", "application/graphql-response+json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/*", "application/json")]
+    [InlineData("*/*, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/graphql-response+json;q=0.5, */*;q=0.5", "application/graphql-response+json")]
     [InlineData("application/*;q=0.2, application/json", "application/json")]
     [InlineData("application/json, application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("text/html, application/json;q=0.9", "application/json")]

@@ -48,6 +48,8 @@ public static class HostProcess
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = null;
+        // Production needs one; a test that checks its absence passes an empty value.
+        start.Environment["Modules__Users__SigningKeyPassphrase"] = TestServices.SigningKeyPassphrase;
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         return start;

@@ -15,6 +15,8 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Redis"] = TestServices.Redis,
         ["ConnectionStrings:Nats"] = TestServices.Nats,
         ["Database:MigrateOnStart"] = "true",
+        // Required outside Development; the value Development uses, so keys created by any host are readable by all.
+        ["Modules:Users:SigningKeyPassphrase"] = TestServices.SigningKeyPassphrase,
     };
 
     public string Environment { get; init; } = "Development";

@@ -3,16 +3,23 @@ using Npgsql;
 namespace Marketplace.Testing;
 
 /// <summary>
-/// Where the real services of the test run are: the ones <c>scripts/services.sh</c> starts, unless the
-/// environment says otherwise (the same variables the host reads).
+/// Where the real services of the test run are: the ones <c>scripts/services.sh</c> starts, unless the environment says
+/// otherwise (the same variables the host reads; <c>scripts/test.sh</c> sets them from <c>services.sh test-env</c>). The
+/// defaults are the suite's own database and Redis database, never the demo's.
 /// </summary>
 public static class TestServices
 {
-    public static string Postgres =>
+    public static string Postgres { get; } = NotTheDemo(
         Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
-        ?? "Host=127.0.0.1;Port=15432;Database=marketplace;Username=marketplace;Password=marketplace";
+        ?? "Host=127.0.0.1;Port=15432;Database=marketplace_test;Username=marketplace;Password=marketplace");
 
-    public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379";
+    public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:16379,defaultDatabase=1";
+
+    /// <summary>
+    /// The signing-key passphrase of every test host (Development's built-in one): production-mode hosts must be given
+    /// one, and with the same passphrase everywhere every host reads the keys the others create in the shared database.
+    /// </summary>
+    public const string SigningKeyPassphrase = "marketplace-development-signing-key-passphrase";
 
     public static string Nats => Environment.GetEnvironmentVariable("ConnectionStrings__Nats") ?? "nats://127.0.0.1:14222";
 
@@ -36,6 +43,12 @@ public static class TestServices
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>The demo database (<c>marketplace</c>, what start.sh seeds) is refused: a test run must not fill it.</summary>
+    private static string NotTheDemo(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString).Database == "marketplace"
+            ? throw new InvalidOperationException("Tests never use the demo database 'marketplace': run them with scripts/test.sh (or eval \"$(scripts/services.sh test-env)\").")
+            : connectionString;
 
     public static string WithDatabase(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;

@@ -27,6 +27,13 @@ public sealed class DemoDataTests(UsersApp app)
         var seller = await client.LoginSellerAsync("seller@example.com", "demo-seller-passphrase");
         seller.Codes().Should().BeEmpty();
         seller["viewer"]!["emailVerified"]!.GetValue<bool>().Should().BeTrue();
-        (await client.LoginSellerAsync("unverified.seller@example.com", "demo-seller-passphrase"))["viewer"]!["emailVerified"]!.GetValue<bool>().Should().BeFalse();
+        // Every run of the suite tries this account, and its failures count: start from none (the row a success would clear).
+        await Database.ScalarAsync<object>("DELETE FROM users.auth_throttles WHERE subject IN ($1, $2)",
+            ThrottleKey("account", "unverified.seller@example.com"), ThrottleKey("account-client", "unverified.seller@example.com|"));
+        (await client.LoginSellerAsync("unverified.seller@example.com", "demo-seller-passphrase")).Codes()
+            .Should().Equal(["CREDENTIALS_INVALID"], "an unverified address does not sign in by password");
     }
+
+    private static string ThrottleKey(string kind, string subject) =>
+        $"{kind}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)))[..48]}";
 }

@@ -67,37 +67,47 @@ public sealed class SellerTests(UsersApp app)
     }
 
     [Fact]
-    public async Task Duplicate_email_is_refused_whatever_its_case_and_the_first_account_is_untouched()
+    public async Task Registering_an_address_a_verified_account_holds_answers_like_a_free_one_and_tells_the_owner()
     {
         var email = Gql.NewEmail();
-        (await _client.RegisterSellerAsync(email, Password)).Codes().Should().BeEmpty();
+        await VerifiedSellerAsync(email);
 
-        var duplicate = await _client.RegisterSellerAsync(email.ToUpperInvariant(), "another long passphrase");
+        var free = await _client.RegisterSellerAsync(Gql.NewEmail(), "another long passphrase");
+        var taken = await _client.RegisterSellerAsync(email.ToUpperInvariant(), "another long passphrase");
 
-        duplicate.Codes().Should().Equal("EMAIL_TAKEN");
-        (await Database.CountAsync("SELECT count(*) FROM users.users WHERE email = $1", email)).Should().Be(1);
-        (await _client.LoginSellerAsync(email, Password)).Codes().Should().BeEmpty();
+        taken.Codes().Should().BeEmpty("no EMAIL_TAKEN: the answer must not tell whether an address has an account");
+        Shape(taken).Should().Be(Shape(free));
+        taken["viewer"].Text("email").Should().Be(email);
+        var mails = app.Emails.SentTo(email);
+        mails.Should().HaveCount(2);
+        mails[1].Template.Should().Be(TransactionalTemplates.EmailAddressInUse, "the owner learns of the attempt, and no link to verify the address goes out");
+        (await _client.LoginSellerAsync(email, Password)).Codes().Should().BeEmpty("the owner's account is untouched");
+        (await _client.LoginSellerAsync(email, "another long passphrase")).Codes().Should().Equal("CREDENTIALS_INVALID");
+        (await _client.LoginSellerAsync(free["viewer"].Text("email"), "another long passphrase")).Codes()
+            .Should().Equal(["CREDENTIALS_INVALID"], "an unverified address does not sign in by password either, so login is no oracle");
     }
 
     [Fact]
-    public async Task Failed_logins_lock_the_account_out_even_for_the_right_password()
+    public async Task Failed_logins_make_the_guessing_client_wait_not_the_seller_elsewhere()
     {
         var email = Gql.NewEmail();
-        await _client.RegisterSellerAsync(email, Password);
+        await VerifiedSellerAsync(email);
+        var attacker = AbuseTests.NewIp();
 
         for (var i = 0; i < 3; i++)
-            (await _client.LoginSellerAsync(email, "wrong password here")).Codes().Should().Equal("CREDENTIALS_INVALID");
+            (await LoginFromAsync(email, "wrong password here", attacker)).Codes().Should().Equal("CREDENTIALS_INVALID");
 
-        var locked = await _client.LoginSellerAsync(email, Password);
-        locked.Codes().Should().Equal("TOO_MANY_ATTEMPTS");
-        locked["accessToken"].Should().BeNull();
+        var blocked = await LoginFromAsync(email, Password, attacker);
+        blocked.Codes().Should().Equal("TOO_MANY_ATTEMPTS");
+        blocked["accessToken"].Should().BeNull();
+        (await LoginFromAsync(email, Password, AbuseTests.NewIp())).Codes().Should().BeEmpty("the attacker's failures do not lock the real seller out");
     }
 
     [Fact]
     public async Task Login_upgrades_a_hash_made_with_fewer_iterations()
     {
         var email = Gql.NewEmail();
-        await _client.RegisterSellerAsync(email, Password);
+        await VerifiedSellerAsync(email);
         var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
         var weak = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(System.Text.Encoding.UTF8.GetBytes(Password), salt, 1000, System.Security.Cryptography.HashAlgorithmName.SHA512, 64);
         await Database.ScalarAsync<object>("UPDATE users.users SET password_hash = $1 WHERE email = $2", $"pbkdf2-sha512$1000${Convert.ToBase64String(salt)}${Convert.ToBase64String(weak)}", email);
@@ -172,6 +182,23 @@ public sealed class SellerTests(UsersApp app)
         links.Should().HaveCount(2).And.OnlyHaveUniqueItems();
         (await VerifyAsync(links[1]))["success"]!.GetValue<bool>().Should().BeTrue();
     }
+
+    /// <summary>A seller whose address is verified (password sign-in needs it); answers the registration.</summary>
+    internal async Task<JsonNode> VerifiedSellerAsync(string email, string password = Password)
+    {
+        var registered = await _client.RegisterSellerAsync(email, password);
+        registered.Codes().Should().BeEmpty();
+        var link = app.Emails.SentTo(email).Last(e => e.Template == TransactionalTemplates.SellerEmailVerification);
+        (await VerifyAsync(TokenOf(link.Data["verificationUrl"])))["success"]!.GetValue<bool>().Should().BeTrue();
+        return registered;
+    }
+
+    private async Task<JsonNode> LoginFromAsync(string email, string password, string ip) =>
+        (await _client.SendAsync($"mutation($e: String!, $p: String!) {{ sellerLogin(input: {{ email: $e, password: $p }}) {{ {Gql.SignInFields} }} }}", new { e = email, p = password }, clientIp: ip)).Data("sellerLogin");
+
+    // What a registration answer shows, without the values that differ between any two accounts.
+    private static string Shape(JsonNode answer) =>
+        $"{answer["accessToken"] is not null}|{answer["refreshToken"] is not null}|{answer["viewer"].Text("role")}|{answer["viewer"]!["emailVerified"]}|{answer["userErrors"]!.ToJsonString()}";
 
     private async Task<JsonNode> VerifyAsync(string token) =>
         (await _client.SendAsync("mutation($t: String!) { sellerEmailVerify(input: { token: $t }) { success userErrors { field code } } }", new { t = token }))["data"]!["sellerEmailVerify"]!;

@@ -149,13 +149,5 @@ public sealed class SessionTests(UsersApp app)
     private async Task<JsonNode> RevokeAsync(string sessionId, string token) =>
         (await _client.SendAsync("mutation($id: ID!) { sessionRevoke(input: { id: $id }) { success userErrors { code } } }", new { id = sessionId }, token))["data"]!["sessionRevoke"]!;
 
-    private static async Task ClearMinuteLimitAsync(string phone)
-    {
-        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Marketplace.Testing.TestServices.Redis);
-        await using (redis)
-        {
-            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(phone)))[..32];
-            await redis.GetDatabase().KeyDeleteAsync($"ratelimit:users-code-send-phone-min:{hash}");
-        }
-    }
+    private static Task ClearMinuteLimitAsync(string phone) => Budgets.ClearPhoneMinuteAsync(phone);
 }

@@ -41,6 +41,8 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<UsersSessionLiveness>();
+        services.AddSingleton<Marketplace.Shared.Security.ISessionLiveness>(sp => sp.GetRequiredService<UsersSessionLiveness>());
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthenticationHandler>(Marketplace.Shared.Operations.AccessTokenScheme.Name, null);
         services.AddSingleton<HttpRateLimiter>();

@@ -13,7 +13,7 @@ namespace Marketplace.Gateway.Tests.Support;
 /// (a stack overflow cannot be caught) shows as a dead host here, not as a dead test run. HTTP rate limits are off
 /// (the tests send many requests from one address); they have their own tests.
 /// </summary>
-public sealed class RealHost : IAsyncLifetime
+public class RealHost : IAsyncLifetime
 {
     private HostProcess.Running? _process;
 
@@ -39,7 +39,8 @@ public sealed class RealHost : IAsyncLifetime
             ["Gateway__RateLimitPerIp"] = "0",
             ["Gateway__RateLimitPerUser"] = "0",
             ["Gateway__WebSockets__ConnectionInitTimeout"] = "00:00:02",
-        });
+            ["Modules__Users__SigningKeyPassphrase"] = "real-host-tests",
+        }.Concat(ExtraSettings).ToDictionary());
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(120) };
         await Eventually.AssertAsync(
             async () =>
@@ -61,6 +62,9 @@ public sealed class RealHost : IAsyncLifetime
         for (var i = 0; i < 3; i++)
             await PostAsync("{ __typename }");
     }
+
+    /// <summary>Settings a derived fixture adds or overrides (environment variable names).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     public async ValueTask DisposeAsync()
     {

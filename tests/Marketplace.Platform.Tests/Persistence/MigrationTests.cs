@@ -28,6 +28,26 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task A_first_migration_logs_no_failure()
+    {
+        // A newcomer's first start.sh used to print eight red "fail:" lines: EF reading history tables not created yet.
+        var database = await TestServices.CreateDatabaseAsync("migrate");
+        try
+        {
+            var result = await Migrate(database, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+
+            result.ExitCode.Should().Be(0, result.StandardError);
+            var output = result.StandardOutput + result.StandardError;
+            output.Should().Contain("is up to date");
+            output.Should().NotContain("fail:").And.NotContain("crit:");
+        }
+        finally
+        {
+            await TestServices.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task Migrate_is_idempotent()
     {
         var database = await TestServices.CreateDatabaseAsync("migrate");

@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public bool Contains(string secret) => _lines.Any(l => l.Contains(secret, StringComparison.Ordinal));
 
+    /// <summary>The lines that mention <paramref name="text"/>, for a failing assertion's message.</summary>
+    public string Lines(string text) => string.Join('\n', _lines.Where(l => l.Contains(text, StringComparison.OrdinalIgnoreCase)));
+
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
     public void Dispose()

@@ -22,6 +22,7 @@ public class UsersApp : MarketplaceFactory
         // Only requests that name a client address (X-Test-Client-Ip) meet these; small so a test reaches them.
         With("Modules:Users:Limits:CodeSendsPerIpPerHour", "5");
         With("Modules:Users:Limits:LoginsPerIpPer15Minutes", "5");
+        With("Modules:Users:Limits:RegistrationsPerIpPerHour", "3");
     }
 
     public RecordingNotifications Emails { get; } = new();

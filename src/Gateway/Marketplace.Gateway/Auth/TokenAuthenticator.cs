@@ -19,7 +19,7 @@ public sealed record Authentication(Caller Caller, string? Failure, DateTimeOffs
 /// <c>typ</c> <c>at+jwt</c>, issuer, audience, lifetime. The caller's id is <c>sub</c>, roles come from the
 /// <c>roles</c> claim, the session from <c>sid</c>.
 /// </summary>
-internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions options, ISessionRevocations revocations)
+internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions options, ISessionRevocations revocations, UsersSessionLiveness sessions)
 {
     public const string TokenType = "at+jwt";
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256];
@@ -79,9 +79,20 @@ internal sealed class TokenAuthenticator(SigningKeyCache keys, GatewayOptions op
             return Failed("the token has no subject");
         var roles = ReadRoles(parsed);
         parsed.TryGetPayloadValue<string>("sid", out var session);
-        // A signed, unexpired token of a session that has ended (logout, revocation, reuse detected) is refused.
-        if (!string.IsNullOrEmpty(session) && await revocations.IsRevokedAsync(session))
-            return Failed("the session has ended");
+        // A signed, unexpired token of a session that has ended (logout, revocation, reuse detected) is refused. Redis
+        // answers within a short timeout (then the Users module does); when nothing can tell, the token is not honoured.
+        if (!string.IsNullOrEmpty(session))
+        {
+            if (sessions.IsKnownEnded(session))
+                return Failed("the session has ended");
+            switch (await revocations.CheckAsync(session, cancellationToken))
+            {
+                case SessionState.Ended:
+                    return Failed("the session has ended");
+                case SessionState.Unknown:
+                    throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "The session cannot be checked right now."));
+            }
+        }
         return new Authentication(Caller.User(subject, roles, string.IsNullOrEmpty(session) ? null : session), null, new DateTimeOffset(parsed.ValidTo, TimeSpan.Zero));
     }
 

@@ -11,7 +11,7 @@ public sealed class MoneyType : ObjectGraphType<Money>
     {
         Name = "Money";
         Description = "An exact amount in one currency. Amounts are decimal strings, never floats.";
-        Field<NonNullGraphType<ExactDecimalGraphType>>("amount").Resolve(c => c.Source.Amount);
+        Field<NonNullGraphType<ExactDecimalGraphType>>("amount").Description("The amount, exact, as a decimal string, e.g. \"12.50\".").Resolve(c => c.Source.Amount);
         Field<NonNullGraphType<StringGraphType>>("currencyCode").Description("ISO 4217, e.g. EUR.").Resolve(c => c.Source.CurrencyCode);
     }
 }

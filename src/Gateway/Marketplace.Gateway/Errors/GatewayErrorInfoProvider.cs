@@ -12,7 +12,7 @@ namespace Marketplace.Gateway.Errors;
 /// for contract errors their reason. Unexpected faults become INTERNAL without exception text unless
 /// <see cref="GatewayOptions.ExposeExceptionDetails"/> is on (Development).
 /// </summary>
-internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorInfoProvider
+internal sealed partial class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorInfoProvider
 {
     public const string InternalMessage = "Something went wrong on our side. Quote the correlation id when reporting it.";
 
@@ -23,9 +23,34 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
         if (!runtime.Introspection)
             message = WithoutSuggestions(message);
         extensions["code"] = code;
+        if (code == ErrorCodes.BadUserInput && !extensions.ContainsKey("fieldViolations"))
+            extensions["fieldViolations"] = new[] { Violation(FieldOf(executionError), CommonErrorCodes.Invalid, message) };
         extensions["correlationId"] = CallContext.Current.CorrelationId;
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
+
+    /// <summary>
+    /// Every BAD_USER_INPUT names the input at fault (docs/graphql.md): errors of GraphQL.NET's variable coercion and
+    /// literal parsing name it only in their message ("Variable '$input.name' is invalid", "Invalid literal for argument
+    /// 'slug'"), so the field is read from there; null when nothing names one.
+    /// </summary>
+    private static string? FieldOf(ExecutionError error)
+    {
+        var variable = VariableInMessage().Match(error.Message);
+        if (variable.Success)
+            return variable.Groups[1].Value;
+        var argument = ArgumentInMessage().Match(error.Message);
+        return argument.Success ? argument.Groups[1].Value : null;
+    }
+
+    private static Dictionary<string, object?> Violation(string? field, string code, string message) =>
+        new() { ["field"] = field, ["code"] = code, ["message"] = message };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Variable '\$([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex VariableInMessage();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"argument '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex ArgumentInMessage();
 
     private (string Code, string Message) Classify(ExecutionError error, Dictionary<string, object?> extensions)
     {
@@ -35,7 +60,7 @@ internal sealed class GatewayErrorInfoProvider(GatewayRuntime runtime) : IErrorI
         switch (error)
         {
             case InputError input:
-                extensions["fieldViolations"] = new[] { new Dictionary<string, object?> { ["field"] = input.Field, ["code"] = input.FieldCode, ["message"] = input.Message } };
+                extensions["fieldViolations"] = new[] { Violation(input.Field, input.FieldCode, input.Message) };
                 return (ErrorCodes.BadUserInput, input.Message);
             case GatewayError gateway:
                 foreach (var (key, value) in gateway.Details ?? new Dictionary<string, object?>())

@@ -9,36 +9,35 @@ internal static class MediaTypes
     public const string Json = "application/json";
 
     /// <summary>
-    /// The best acceptable response type: by q-value, ties going to graphql-response+json (the spec's
-    /// preference). A missing Accept header means graphql-response+json; null means nothing acceptable (406).
+    /// The best acceptable response type, by q-value. A client that names graphql-response+json gets it when it
+    /// weighs it at least as high as application/json (the spec's preference). A client that names neither — no
+    /// Accept header, <c>*/*</c>, <c>application/*</c> — gets application/json, as the GraphQL-over-HTTP spec says a
+    /// server SHOULD for clients that may predate the new type. Null means nothing acceptable (406).
     /// </summary>
     public static string? Negotiate(IList<string> acceptHeaders)
     {
         if (acceptHeaders.Count == 0 || acceptHeaders.All(string.IsNullOrWhiteSpace))
-            return GraphQLResponse;
+            return Json;
         if (!MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted))
             return null;
 
-        string? best = null;
-        double bestQuality = 0;
-        foreach (var candidate in new[] { GraphQLResponse, Json })
-        {
-            var quality = QualityOf(candidate, accepted);
-            if (quality > bestQuality)
-            {
-                best = candidate;
-                bestQuality = quality;
-            }
-        }
-
-        return best;
+        var (graphql, graphqlSpecificity) = QualityOf(GraphQLResponse, accepted);
+        var (json, _) = QualityOf(Json, accepted);
+        if (graphql <= 0 && json <= 0)
+            return null;
+        if (graphql > json)
+            return GraphQLResponse;
+        if (json > graphql)
+            return Json;
+        return graphqlSpecificity == 2 ? GraphQLResponse : Json;
     }
 
     public static bool AcceptsHtml(IList<string> acceptHeaders) =>
         MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted) &&
         accepted.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);
 
-    private static double QualityOf(string candidate, IList<MediaTypeHeaderValue> accepted)
+    /// <summary>The quality the client gives <paramref name="candidate"/> and how specifically it named it (2 exact, 1 type/*, 0 */*).</summary>
+    private static (double Quality, int Specificity) QualityOf(string candidate, IList<MediaTypeHeaderValue> accepted)
     {
         var slash = candidate.IndexOf('/', StringComparison.Ordinal);
         var type = candidate[..slash];
@@ -61,6 +60,6 @@ internal static class MediaTypes
             }
         }
 
-        return best;
+        return (best, bestSpecificity);
     }
 }

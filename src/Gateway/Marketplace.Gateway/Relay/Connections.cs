@@ -111,10 +111,11 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
-        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Resolve(c => c.Source.HasPreviousPage);
-        Field<StringGraphType>("startCursor").Resolve(c => c.Source.StartCursor);
-        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
+        Description = "Where a page of a connection is (Relay cursor connections).";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("Whether more items follow: ask again with after = endCursor.").Resolve(c => c.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("Whether this page started after a cursor (paging is forward only).").Resolve(c => c.Source.HasPreviousPage);
+        Field<StringGraphType>("startCursor").Description("Cursor of the first item of the page; null when it is empty.").Resolve(c => c.Source.StartCursor);
+        Field<StringGraphType>("endCursor").Description("Cursor of the last item of the page; null when it is empty.").Resolve(c => c.Source.EndCursor);
     }
 }
 
@@ -126,9 +127,10 @@ public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connectio
     {
         var node = NodeName();
         Name = $"{node}Connection";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Edges.Select(e => e.Node));
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+        Description = $"A page of {node} items.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Description("The items with their cursors.").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The items alone.").Resolve(c => c.Source.Edges.Select(e => e.Node));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Where this page is.").Resolve(c => c.Source.PageInfo);
         Field<IntGraphType>("totalCount").Description("Total number of items, when cheap to know.").Resolve(c => c.Source.TotalCount);
     }
 
@@ -145,7 +147,8 @@ public sealed class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>>
     public EdgeType()
     {
         Name = $"{ConnectionType<TNodeType, TNode>.NodeName()}Edge";
-        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
+        Description = $"A {ConnectionType<TNodeType, TNode>.NodeName()} in a connection.";
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Give it as after to continue after this item.").Resolve(c => c.Source.Cursor);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class RelayContribution(NodeRegistry nodes) : ISchemaContributio
     public void ConfigureQuery(ObjectGraphType query) =>
         query.Field<NodeInterface>("node")
             .Description("Refetches any object by its global id. Null when it does not exist or is not yours to see.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global id this API returned.")
             .AllowAnonymous()
             .ResolveAsync(async context =>
             {

@@ -8,6 +8,7 @@ internal sealed class QueryType : ObjectGraphType
     public QueryType(IEnumerable<ISchemaContribution> contributions)
     {
         Name = "Query";
+        Description = "Everything a client can read: start at `viewer` (you), `storesNear` and `productsNear` (what is around a place), or `node` (any object by id).";
         foreach (var contribution in contributions)
             contribution.ConfigureQuery(this);
     }
@@ -18,6 +19,7 @@ internal sealed class MutationType : ObjectGraphType
     public MutationType(IEnumerable<ISchemaContribution> contributions)
     {
         Name = "Mutation";
+        Description = "Everything a client can change. Each mutation takes one `input` and answers a payload whose `userErrors` list expected failures.";
         foreach (var contribution in contributions)
             contribution.ConfigureMutation(this);
     }
@@ -28,6 +30,7 @@ internal sealed class SubscriptionType : ObjectGraphType
     public SubscriptionType(IEnumerable<ISchemaContribution> contributions)
     {
         Name = "Subscription";
+        Description = "Live events over WebSocket (graphql-transport-ws) at /graphql.";
         foreach (var contribution in contributions)
             contribution.ConfigureSubscription(this);
     }

@@ -14,7 +14,7 @@ internal sealed class StoreFollowMutations : ISchemaContribution
     {
         mutation.Field<NonNullGraphType<StorePayloadType<StoreFollow>>>("storeFollow")
             .Description("Follow an ACTIVE store. Following it again changes nothing.")
-            .Argument<NonNullGraphType<StoreFollowInputType<StoreFollow>>>("input")
+            .Argument<NonNullGraphType<StoreFollowInputType<StoreFollow>>>("input", "What to change.")
             .RequireSignedIn()
             .ResolveAsync(async c => await StorePayload.RunAsync(
                 async () => (await SellersArea.Stores(c).FollowStoreAsync(Request(c), cancellationToken: c.CancellationToken)).Store,
@@ -22,7 +22,7 @@ internal sealed class StoreFollowMutations : ISchemaContribution
 
         mutation.Field<NonNullGraphType<StorePayloadType<StoreUnfollow>>>("storeUnfollow")
             .Description("Stop following a store (whatever its status). Unfollowing again changes nothing. The payload's store is null when you may not see it.")
-            .Argument<NonNullGraphType<StoreFollowInputType<StoreUnfollow>>>("input")
+            .Argument<NonNullGraphType<StoreFollowInputType<StoreUnfollow>>>("input", "What to change.")
             .RequireSignedIn()
             .ResolveAsync(async c => await StorePayload.RunAsync(
                 async () => (await SellersArea.Stores(c).UnfollowStoreAsync(Request(c), cancellationToken: c.CancellationToken)).Store,

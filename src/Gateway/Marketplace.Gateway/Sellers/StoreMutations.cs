@@ -16,7 +16,7 @@ internal sealed class StoreMutations : ISchemaContribution
     {
         mutation.Field<NonNullGraphType<StorePayloadType<StoreCreate>>>("storeCreate")
             .Description("Sellers with a verified email: opens a store (ACTIVE); a seller runs at most 10. The slug is generated from the name when omitted.")
-            .Argument<NonNullGraphType<StoreCreateInputType>>("input")
+            .Argument<NonNullGraphType<StoreCreateInputType>>("input", "What to change.")
             .RequireRoles(Roles.Seller)
             .ResolveAsync(async c => await StorePayload.RunAsync(async () =>
             {
@@ -43,7 +43,7 @@ internal sealed class StoreMutations : ISchemaContribution
             .Description("The store's seller changes some of its fields. Absent fields stay as they are; null or empty clears "
                 + "description, categories, openingHours, logo and banner, and leaves the fields that cannot be empty unchanged. "
                 + "Another seller's store: FORBIDDEN.")
-            .Argument<NonNullGraphType<StoreUpdateInputType>>("input")
+            .Argument<NonNullGraphType<StoreUpdateInputType>>("input", "What to change.")
             .RequireRoles(Roles.Seller)
             .ResolveAsync(async c => await StorePayload.RunAsync(async () =>
             {

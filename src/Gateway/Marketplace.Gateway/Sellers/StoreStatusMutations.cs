@@ -27,7 +27,7 @@ internal sealed class StoreStatusMutations : ISchemaContribution
         where TMutation : IStoreMutation =>
         mutation.Field<NonNullGraphType<StorePayloadType<TMutation>>>(name)
             .Description(description)
-            .Argument<NonNullGraphType<StoreStatusInputType<TMutation>>>("input")
+            .Argument<NonNullGraphType<StoreStatusInputType<TMutation>>>("input", "What to change.")
             .RequireRoles(role)
             .ResolveAsync(async c => await StorePayload.RunAsync(async () => await call(c, c.Input().RequiredId("id", SellersArea.StoreTypeName))));
 }

@@ -65,7 +65,7 @@ internal sealed class AddressesContribution : ISchemaContribution
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var request = new UpdateProfileRequest();
+                var request = new UpdateProfileRequest { Client = UsersContribution.ClientOf(c) };
                 if (input.TryGetValue("displayName", out var name) && name is not null)
                     request.DisplayName = name.ToString();
                 if (input.TryGetValue("avatarMediaId", out var avatar))

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Grpc.Core;
 using Marketplace.Gateway.Auth;
 using Marketplace.Gateway.Conventions;
+using Marketplace.Gateway.Execution;
 using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Modules.Users.Contracts.V1;
@@ -41,7 +42,7 @@ internal sealed class UsersContribution : ISchemaContribution
             .ResolveAsync(c => Run(c, async (input, client) => SignedIn(await ViewerType.Users(c).VerifyBuyerLoginCodeAsync(
                 new VerifyBuyerLoginCodeRequest { Phone = input.Text("phone"), Code = input.Text("code"), Client = client }, cancellationToken: c.CancellationToken))));
 
-        Mutation(mutation, "sellerRegister", "Creates a seller account and emails a verification link. The seller is signed in at once; selling waits for the verified email.",
+        Mutation(mutation, "sellerRegister", "Creates a seller account and emails a verification link. The seller is signed in at once; selling and password sign-in wait for the verified email. The answer is the same for an address already in use (its owner is told by email).",
                 Input("SellerRegisterInput", ("email", null), ("password", "At least 10 characters, not your email, not a common password."), ("displayName", null)),
                 SignInPayload("SellerRegisterPayload"))
             .AllowAnonymous()
@@ -67,9 +68,9 @@ internal sealed class UsersContribution : ISchemaContribution
 
         Mutation(mutation, "sellerVerificationResend", "Sends the signed-in seller a new verification link.", null, OkPayload("SellerVerificationResendPayload"))
             .RequireRoles(Roles.Seller)
-            .ResolveAsync(c => Run(c, async (_, _) =>
+            .ResolveAsync(c => Run(c, async (_, client) =>
             {
-                await ViewerType.Users(c).ResendSellerVerificationAsync(new ResendSellerVerificationRequest(), cancellationToken: c.CancellationToken);
+                await ViewerType.Users(c).ResendSellerVerificationAsync(new ResendSellerVerificationRequest { Client = client }, cancellationToken: c.CancellationToken);
                 return new UsersPayload(Ok: true);
             }));
 
@@ -102,8 +103,14 @@ internal sealed class UsersContribution : ISchemaContribution
             .ResolveAsync(c => Run(c, async (_, _) =>
             {
                 await ViewerType.Users(c).LogoutAsync(new LogoutRequest(), cancellationToken: c.CancellationToken);
+                // Ended durably in the Users module; this gateway refuses the token from now on even before (or
+                // without) the Redis mark.
+                if (c.GetCaller().SessionId is { } session)
+                    Liveness(c).MarkEnded(session);
                 return new UsersPayload(Ok: true);
             }));
+
+        SignInUnlock(mutation);
 
         Mutation(mutation, "sessionRevoke", "Ends one of your sessions (see viewer.sessions).",
                 Input("SessionRevokeInput", ("id", "The session's id.")), OkPayload("SessionRevokePayload"))
@@ -112,7 +119,25 @@ internal sealed class UsersContribution : ISchemaContribution
             {
                 var id = GlobalId.TryDecode(input.Text("id"), out var type, out var raw) && type == "Session" ? raw : "";
                 await ViewerType.Users(c).RevokeSessionAsync(new RevokeSessionRequest { SessionId = id }, cancellationToken: c.CancellationToken);
+                Liveness(c).MarkEnded(id);
                 return new UsersPayload(Ok: true);
+            }));
+    }
+
+    private static void SignInUnlock(ObjectGraphType mutation)
+    {
+        var input = new InputObjectGraphType { Name = "SignInUnlockInput" };
+        input.Field<StringGraphType>("phone").Description("A buyer's phone whose code sign-in is locked.");
+        input.Field<StringGraphType>("email").Description("An address whose password sign-in is locked.");
+        Mutation(mutation, "signInUnlock", "Administrators: unlocks sign-in after SIGN_IN_LOCKED (the cap of consecutive failures); the other path NIST asks for.",
+                input, Payload("SignInUnlockPayload", p => p.Field<NonNullGraphType<BooleanGraphType>>("unlocked").Resolve(c => c.Source.Ok)))
+            .RequireRoles(Roles.Admin)
+            .ResolveAsync(c => Run(c, async (fields, _) =>
+            {
+                var answer = await ViewerType.Users(c).UnlockSignInAsync(
+                    new UnlockSignInRequest { Phone = fields.TryGetValue("phone", out var phone) ? phone?.ToString() ?? "" : "", Email = fields.TryGetValue("email", out var email) ? email?.ToString() ?? "" : "" },
+                    cancellationToken: c.CancellationToken);
+                return new UsersPayload(Ok: answer.Unlocked);
             }));
     }
 
@@ -172,12 +197,16 @@ internal sealed class UsersContribution : ISchemaContribution
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.ResourceExhausted || (exception.StatusCode is StatusCode.Unauthenticated && exception.Reason() is { } reason && reason.StartsWith("REFRESH_TOKEN", StringComparison.Ordinal)))
         {
-            var retry = exception.RetryAfter() is { } after ? $" Retry in {Math.Ceiling(after.TotalSeconds)} s." : "";
-            return new UsersPayload(UserErrors: [new UserError(null, exception.Reason() ?? "RATE_LIMITED", exception.Status.Detail + retry)]);
+            int? seconds = exception.RetryAfter() is { } after ? (int)Math.Ceiling(after.TotalSeconds) : null;
+            var retry = seconds is { } wait ? $" Retry in {wait} s." : "";
+            return new UsersPayload(UserErrors: [new UserError(null, exception.Reason() ?? "RATE_LIMITED", exception.Status.Detail + retry) { RetryAfterSeconds = seconds }]);
         }
     }
 
-    private static ClientInfo ClientOf(IResolveFieldContext context)
+    private static UsersSessionLiveness Liveness(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<UsersSessionLiveness>();
+
+    /// <summary>The client as the gateway saw it (address, User-Agent): facts the Users module counts limits by.</summary>
+    internal static ClientInfo ClientOf(IResolveFieldContext context)
     {
         var http = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext;
         var agent = http?.Request.Headers.UserAgent.ToString() ?? "";

@@ -2,6 +2,8 @@ using Marketplace.Shared.Modules;
 using Marketplace.Shared.Operations;
 using Marketplace.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Marketplace.Host.Commands;
@@ -58,6 +60,9 @@ internal static class MigrateCommand
                 $"{module.DbContextType!.Name} uses schema '{context.Model.GetDefaultSchema()}' but module {module.Name} declares '{module.Schema}'.");
         }
 
+        // On a fresh database the history table (inside the module's schema) does not exist yet, and EF would read it
+        // anyway and log the failed command: a red "fail:" line on a newcomer's first start. Create it first.
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await context.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Module {Module}: schema {Schema} is up to date ({Applied} migration(s) applied)", module.Name, module.Schema, pending.Count);

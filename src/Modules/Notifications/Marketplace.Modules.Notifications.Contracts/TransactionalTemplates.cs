@@ -14,4 +14,11 @@ public static class TransactionalTemplates
 
     /// <summary>Data: <c>displayName</c>, <c>verificationUrl</c> (sent to the new address).</summary>
     public const string EmailChangeVerification = "email_change_verification";
+
+    /// <summary>
+    /// Data: <c>displayName</c> (of the account that holds the address). Sent to an address someone tried to register
+    /// or to move to another account while a verified account holds it: the owner learns of it, the one who tried
+    /// learns nothing (the answer they got is the same as for a free address).
+    /// </summary>
+    public const string EmailAddressInUse = "email_address_in_use";
 }

@@ -29,8 +29,18 @@ public sealed class UsersModule : IModule
             // Issuer and audience are the gateway's expectations: one setting, both sides.
             Issuer = module.Configuration["Gateway:Auth:Issuer"] ?? "marketplace",
             Audience = module.Configuration["Gateway:Auth:Audience"] ?? "marketplace-api",
+            ClockSkew = TimeSpan.TryParse(module.Configuration["Gateway:Auth:ClockSkew"], System.Globalization.CultureInfo.InvariantCulture, out var skew) ? skew : TimeSpan.FromSeconds(30),
         };
         module.Settings.Bind(options);
+        var development = string.Equals(module.Configuration[Microsoft.Extensions.Hosting.HostDefaults.EnvironmentKey], Microsoft.Extensions.Hosting.Environments.Development, StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(options.SigningKeyPassphrase))
+        {
+            // Private signing keys are never stored in clear outside Development.
+            options.SigningKeyPassphrase = development
+                ? UsersOptions.DevelopmentSigningKeyPassphrase
+                : throw new ConfigurationException("Modules:Users:SigningKeyPassphrase", null, "required outside Development: it encrypts the token signing keys at rest (use a long random secret from your secret store)");
+        }
+
         Validate(options);
         module.Services.AddSingleton(options);
 
@@ -39,7 +49,10 @@ public sealed class UsersModule : IModule
         module.Services.AddScoped<SigningKeyStore>();
         module.Services.AddScoped<TokenIssuer>();
         module.Services.AddScoped<SessionService>();
+        module.Services.AddHostedService<RevocationMarkRelay>();
         module.Services.AddScoped<FailureThrottle>();
+        module.Services.AddScoped<LoginCodes>();
+        module.Services.AddScoped<UserMessageBudget>();
         module.Services.AddSingleton<PhoneNumberNormalizer>();
         module.Services.AddScoped<BuyerLogin>();
         module.Services.AddSingleton<PasswordHasher>();

@@ -1,6 +1,7 @@
 using Marketplace.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NATS.Client.Core;
 using Npgsql;
@@ -32,7 +33,16 @@ public static class Infrastructure
         redisOptions.AbortOnConnectFail = false;
         redisOptions.ConnectTimeout = 3000;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        var redisTimeout = configuration[Security.RedisGuard.TimeoutSetting] is { Length: > 0 } timeoutText
+            ? TimeSpan.TryParse(timeoutText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero && parsed <= TimeSpan.FromSeconds(30)
+                ? parsed
+                : throw new ConfigurationException(Security.RedisGuard.TimeoutSetting, timeoutText, "expected a duration between 0 and 30 seconds, e.g. 00:00:01")
+            : Security.RedisGuard.DefaultTimeout;
+        services.AddSingleton(sp => new Security.RedisGuard(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Security.RedisGuard>>(), redisTimeout));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimiting.ISubjectRateLimiter, RateLimiting.RedisSubjectRateLimiter>();
+        services.AddSingleton<RateLimiting.IMessageBudget, RateLimiting.RedisMessageBudget>();
         services.AddSingleton<Security.ISessionRevocations, Security.RedisSessionRevocations>();
         services.AddOptions<Media.MediaOptions>().Bind(configuration.GetSection(Media.MediaOptions.Section));
         services.AddSingleton<Media.IMediaUrls, Media.ConfiguredMediaUrls>();

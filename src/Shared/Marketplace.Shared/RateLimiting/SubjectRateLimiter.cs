@@ -20,7 +20,10 @@ public readonly record struct SubjectRateLimitResult(bool Allowed, long Count, T
 /// </summary>
 public interface ISubjectRateLimiter
 {
-    /// <summary>Counts one attempt of <paramref name="subject"/> against <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Counts one attempt of <paramref name="subject"/> against <paramref name="limit"/>. Throws
+    /// <see cref="Security.RedisUnavailableException"/> when Redis cannot answer: the caller decides whether that fails open or closed.
+    /// </summary>
     Task<SubjectRateLimitResult> TryAcquireAsync(SubjectRateLimit limit, string subject, CancellationToken cancellationToken);
 }
 
@@ -39,7 +42,7 @@ public static class SubjectRateLimiterExtensions
 /// Fixed windows in Redis: one INCR per attempt on <c>ratelimit:{name}:{hash(subject)}</c>, expiring with the
 /// window. Subjects are hashed so phone numbers and emails never sit in Redis in clear.
 /// </summary>
-internal sealed class RedisSubjectRateLimiter(IConnectionMultiplexer redis) : ISubjectRateLimiter
+internal sealed class RedisSubjectRateLimiter(Security.RedisGuard redis) : ISubjectRateLimiter
 {
     // Atomic: the first attempt of a window sets its expiry; a key without one (crash between calls) gets it back.
     private const string Script = """
@@ -56,9 +59,9 @@ internal sealed class RedisSubjectRateLimiter(IConnectionMultiplexer redis) : IS
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit.PermitLimit);
         var key = $"ratelimit:{limit.Name}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..32]}";
-        var result = (RedisResult[])(await redis.GetDatabase()
-            .ScriptEvaluateAsync(Script, [key], [(long)limit.Window.TotalMilliseconds])
-            .WaitAsync(cancellationToken)
+        // Through the guard: a short timeout and the shared circuit breaker; RedisUnavailableException when Redis is down.
+        var result = (RedisResult[])(await redis
+            .RunAsync((db, _) => db.ScriptEvaluateAsync(Script, [key], [(long)limit.Window.TotalMilliseconds]), cancellationToken)
             .ConfigureAwait(false))!;
         var count = (long)result[0];
         var ttl = TimeSpan.FromMilliseconds((long)result[1]);

@@ -13,10 +13,11 @@ namespace Marketplace.Modules.Notifications.Contracts;
 /// A user's own preferences, devices and feed. The user is always <see cref="CallContext"/>'s caller: no request
 /// names a user, so nobody reaches another user's rows (feed ids of others simply match nothing).
 /// </summary>
-internal sealed class NotificationsUserContractService(NotificationsDbContext db, FeedBroadcaster feed)
+internal sealed class NotificationsUserContractService(NotificationsDbContext db, FeedBroadcaster feed, NotificationsOptions options)
     : NotificationsUserContract.NotificationsUserContractBase
 {
     private const int MaxPage = 100;
+    private const string HeldByAnotherAccount = "HELD_BY_ANOTHER_ACCOUNT";
 
     public override async Task<PreferencesResponse> GetPreferences(GetPreferencesRequest request, ServerCallContext context) =>
         await PreferencesOfAsync(CurrentUser(), context.CancellationToken);
@@ -76,22 +77,46 @@ internal sealed class NotificationsUserContractService(NotificationsDbContext db
             throw ContractError.InvalidArgument("INVALID_DEVICE_TOKEN", "The device token is invalid.", violations);
 
         var now = DateTimeOffset.UtcNow;
-        // A token moves with the device: if another user's row holds it (the device changed hands), it is theirs no more.
-        await db.DeviceTokens.Where(d => d.Token == request.Token && !(d.UserId == userId && d.DeviceId == request.DeviceId))
+        // A push token is bearer-like: whoever has it could register it. The platform cannot tell the device's owner from
+        // someone who copied the token, so a token active for another user is not taken from them: this binding waits,
+        // inactive, until theirs ends (they unregister, e.g. at sign-out; FCM reports the token dead; or they have not
+        // re-registered it for DeviceTokenStaleAfter). The user's own other devices holding it simply give it up.
+        await db.DeviceTokens.Where(d => d.Token == request.Token && d.UserId == userId && d.DeviceId != request.DeviceId && d.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Active, false).SetProperty(d => d.InvalidReason, "REPLACED"), context.CancellationToken);
+        var staleBefore = now - options.DeviceTokenStaleAfter;
+        await db.DeviceTokens.Where(d => d.Token == request.Token && d.UserId != userId && d.Active && d.LastSeenAt < staleBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Active, false).SetProperty(d => d.InvalidReason, "REPLACED"), context.CancellationToken);
+        var heldElsewhere = await db.DeviceTokens.AnyAsync(d => d.Token == request.Token && d.UserId != userId && d.Active, context.CancellationToken);
+
         var row = await db.DeviceTokens.FirstOrDefaultAsync(d => d.UserId == userId && d.DeviceId == request.DeviceId, context.CancellationToken);
         if (row is null)
         {
+            // At most MaxDevicesPerUser devices: a new one pushes out the least recently seen.
+            var surplus = await db.DeviceTokens.Where(d => d.UserId == userId).OrderByDescending(d => d.LastSeenAt)
+                .Skip(Math.Max(options.MaxDevicesPerUser - 1, 0)).Select(d => d.Id).ToListAsync(context.CancellationToken);
+            if (surplus.Count > 0)
+                await db.DeviceTokens.Where(d => surplus.Contains(d.Id)).ExecuteDeleteAsync(context.CancellationToken);
             row = new DeviceToken { Id = Guid.CreateVersion7(), UserId = userId, DeviceId = request.DeviceId, Platform = platform, Token = request.Token, CreatedAt = now };
             db.DeviceTokens.Add(row);
         }
 
         row.Platform = platform;
         row.Token = request.Token;
-        row.Active = true;
-        row.InvalidReason = null;
+        row.Active = !heldElsewhere;
+        row.InvalidReason = heldElsewhere ? HeldByAnotherAccount : null;
         row.LastSeenAt = now;
-        await db.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Another user's registration of the same token won a race (one active binding per token): wait like above.
+            row.Active = false;
+            row.InvalidReason = HeldByAnotherAccount;
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
         return new DeviceTokenResponse { DeviceId = row.DeviceId, Platform = row.Platform, Active = row.Active };
     }
 

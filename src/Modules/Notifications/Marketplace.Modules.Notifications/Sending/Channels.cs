@@ -54,6 +54,15 @@ internal sealed class NotificationsOptions
 
     /// <summary>Attempts before a delivery is marked Failed for good.</summary>
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Devices (push tokens) one user may have; registering one more drops the least recently seen.</summary>
+    public int MaxDevicesPerUser { get; set; } = 10;
+
+    /// <summary>
+    /// A push token active for another user moves to a new user only once that binding went unseen this long (apps
+    /// re-register at every start), or was unregistered, or FCM said the token is dead.
+    /// </summary>
+    public TimeSpan DeviceTokenStaleAfter { get; set; } = TimeSpan.FromDays(30);
 }
 
 /// <summary>

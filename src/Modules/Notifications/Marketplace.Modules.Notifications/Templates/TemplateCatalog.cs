@@ -35,6 +35,7 @@ internal sealed partial class TemplateCatalog
         new(TransactionalTemplates.SellerEmailVerification, Category.Account, HasEmail: true, "displayName", "verificationUrl"),
         new(TransactionalTemplates.PasswordReset, Category.Account, HasEmail: true, "displayName", "resetUrl"),
         new(TransactionalTemplates.EmailChangeVerification, Category.Account, HasEmail: true, "displayName", "verificationUrl"),
+        new(TransactionalTemplates.EmailAddressInUse, Category.Account, HasEmail: true, "displayName"),
         new(NotificationTemplates.SellerWelcome, Category.Account, HasEmail: true, "displayName"),
         new(NotificationTemplates.BuyerWelcome, Category.Marketing, HasEmail: false),
         new(NotificationTemplates.LowStock, Category.Orders, HasEmail: true, "productTitle", "sku", "available", "threshold"),

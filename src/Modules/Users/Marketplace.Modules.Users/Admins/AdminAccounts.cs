@@ -20,7 +20,8 @@ internal sealed class AdminAccounts(UsersDbContext db, PasswordHasher hasher, Ti
             return (null, "the email address is not valid");
         if (PasswordPolicy.Check(password, normalized) is { } weak)
             return (null, $"the password is refused: {weak.Message} ({weak.Code})");
-        if (await db.Set<User>().AnyAsync(u => u.Email == normalized, cancellationToken))
+        // Unverified claims of the address do not block its operator; a verified account does.
+        if (await db.Set<User>().AnyAsync(u => u.Email == normalized && u.EmailVerifiedAt != null, cancellationToken))
             return (null, "an account with this email already exists");
 
         var now = clock.GetUtcNow();

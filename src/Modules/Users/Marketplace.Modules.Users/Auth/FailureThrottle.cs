@@ -6,43 +6,79 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Modules.Users.Auth;
 
 /// <summary>
-/// Failed attempts per subject (a phone's codes, a seller's password) with growing delays: after
-/// <see cref="UsersLimits.FailuresBeforeDelay"/> failures the subject waits <see cref="UsersLimits.FirstDelay"/>, doubling
-/// with each further failure up to <see cref="UsersLimits.MaxDelay"/>. Kept in the database so it holds across
-/// instances, and is not reset by requesting a new code: only a success clears it.
+/// Bounds guessing, in <c>users.auth_throttles</c> (so it holds across instances). Every attempt is <em>reserved</em> in one
+/// statement before the secret is compared, so concurrent guesses can never get more tries than the limit (a separate
+/// check and record let 4 to 18 through). Two kinds of subject:
+/// <list type="bullet">
+/// <item>a hard cap on consecutive failures of a phone or account from anyone (<see cref="UsersLimits.MaxConsecutiveFailures"/>,
+/// NIST SP 800-63B ≤ 100): when spent, that way of signing in is locked (<c>SIGN_IN_LOCKED</c>) until another path clears
+/// it (a password reset, an administrator). A success clears it.</item>
+/// <item>a growing delay per account <em>and client</em> (<see cref="UsersLimits.FailuresBeforeDelay"/> tries, then
+/// <see cref="UsersLimits.FirstDelay"/> doubling up to <see cref="UsersLimits.MaxDelay"/>): an attacker's wrong passwords
+/// slow the attacker down, not the real seller signing in from elsewhere.</item>
+/// </list>
 /// </summary>
 internal sealed class FailureThrottle(UsersDbContext db, UsersOptions options, TimeProvider clock)
 {
-    /// <summary>Throws ResourceExhausted TOO_MANY_ATTEMPTS while the subject must wait.</summary>
-    public async Task EnsureAllowedAsync(string subjectKey, CancellationToken cancellationToken)
-    {
-        var throttle = await db.Set<AuthThrottle>().AsNoTracking().FirstOrDefaultAsync(t => t.Subject == subjectKey, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (throttle?.BlockedUntil is { } until && until > now)
-            throw ContractError.ResourceExhausted("TOO_MANY_ATTEMPTS", "Too many failed attempts; wait before trying again.", until - now);
-    }
-
-    /// <summary>Counts a failure (saved at once, whatever the caller does next).</summary>
-    public async Task RecordFailureAsync(string subjectKey, CancellationToken cancellationToken)
+    /// <summary>Reserves one attempt against the subject's cap of consecutive failures; throws SIGN_IN_LOCKED when it is spent.</summary>
+    public async Task ReserveCappedAttemptAsync(string subjectKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var limits = options.Limits;
-        // One statement, so concurrent failures all count.
-        var failures = await db.Database.SqlQuery<int>($"""
+        var cap = options.Limits.MaxConsecutiveFailures;
+        var reserved = await db.Database.SqlQuery<int>($"""
             INSERT INTO users.auth_throttles (subject, failures, blocked_until, updated_at)
             VALUES ({subjectKey}, 1, NULL, {now})
             ON CONFLICT (subject) DO UPDATE SET failures = auth_throttles.failures + 1, updated_at = {now}
+              WHERE auth_throttles.failures < {cap}
             RETURNING failures AS "Value"
             """).ToListAsync(cancellationToken);
-        var count = failures.Single();
-        if (count < limits.FailuresBeforeDelay)
-            return;
-        var exponent = Math.Min(count - limits.FailuresBeforeDelay, 20);
-        var delay = TimeSpan.FromTicks(Math.Min(limits.FirstDelay.Ticks * (1L << exponent), limits.MaxDelay.Ticks));
-        var until = now + delay;
-        await db.Database.ExecuteSqlAsync($"UPDATE users.auth_throttles SET blocked_until = {until} WHERE subject = {subjectKey}", cancellationToken);
+        if (reserved.Count == 0)
+            throw Locked();
     }
 
-    public Task ClearAsync(string subjectKey, CancellationToken cancellationToken) =>
-        db.Set<AuthThrottle>().Where(t => t.Subject == subjectKey).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>
+    /// Reserves one try of a subject keyed on account and client; throws TOO_MANY_ATTEMPTS with the wait while that
+    /// client must wait. The try that reaches the threshold starts the wait at once, before its comparison.
+    /// </summary>
+    public async Task ReserveDelayedAttemptAsync(string subjectKey, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var limits = options.Limits;
+        var threshold = limits.FailuresBeforeDelay;
+        var first = limits.FirstDelay.TotalSeconds;
+        var max = limits.MaxDelay.TotalSeconds;
+        var reserved = await db.Database.SqlQuery<int>($"""
+            INSERT INTO users.auth_throttles (subject, failures, blocked_until, updated_at)
+            VALUES ({subjectKey}, 1, CASE WHEN 1 >= {threshold} THEN {now} + make_interval(secs => {first}) END, {now})
+            ON CONFLICT (subject) DO UPDATE SET
+                failures = auth_throttles.failures + 1,
+                blocked_until = CASE WHEN auth_throttles.failures + 1 >= {threshold}
+                    THEN {now} + make_interval(secs => LEAST({first} * power(2, LEAST(auth_throttles.failures + 1 - {threshold}, 20)), {max}))
+                END,
+                updated_at = {now}
+              WHERE auth_throttles.blocked_until IS NULL OR auth_throttles.blocked_until <= {now}
+            RETURNING failures AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (reserved.Count > 0)
+            return;
+        var until = await db.Set<AuthThrottle>().AsNoTracking().Where(t => t.Subject == subjectKey).Select(t => t.BlockedUntil).FirstOrDefaultAsync(cancellationToken);
+        var wait = until is { } blocked && blocked > now ? blocked - now : TimeSpan.FromSeconds(1);
+        throw ContractError.ResourceExhausted("TOO_MANY_ATTEMPTS", "Too many failed attempts from here; wait before trying again.", wait);
+    }
+
+    /// <summary>Whether the subject's cap of consecutive failures is spent.</summary>
+    public Task<bool> IsLockedAsync(string subjectKey, CancellationToken cancellationToken) =>
+        db.Set<AuthThrottle>().AnyAsync(t => t.Subject == subjectKey && t.Failures >= options.Limits.MaxConsecutiveFailures, cancellationToken);
+
+    /// <summary>Clears the subject's cap if it was spent (an administrator's unlock); true when it was.</summary>
+    public async Task<bool> UnlockAsync(string subjectKey, CancellationToken cancellationToken) =>
+        await db.Set<AuthThrottle>().Where(t => t.Subject == subjectKey && t.Failures >= options.Limits.MaxConsecutiveFailures)
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>A success (or another path, e.g. a password reset) clears the subjects' counts.</summary>
+    public Task ClearAsync(IReadOnlyCollection<string> subjectKeys, CancellationToken cancellationToken) =>
+        db.Set<AuthThrottle>().Where(t => subjectKeys.Contains(t.Subject)).ExecuteDeleteAsync(cancellationToken);
+
+    public static Grpc.Core.RpcException Locked() =>
+        ContractError.ResourceExhausted("SIGN_IN_LOCKED", "Too many failed attempts: signing in this way is locked. Reset your password, or contact support to unlock it.");
 }

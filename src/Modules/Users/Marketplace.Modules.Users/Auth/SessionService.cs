@@ -76,14 +76,18 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
         return await SignedInAsync(user, session, next, cancellationToken);
     }
 
+    /// <summary>
+    /// Ends a session: in PostgreSQL first (durable, with its revocation mark pending), then marked in Redis so the
+    /// gateway refuses its access tokens at once. When Redis cannot take the mark it stays pending and
+    /// <see cref="RevocationMarkRelay"/> applies it once Redis is back; meanwhile the gateway asks this module.
+    /// </summary>
     public async Task<bool> RevokeAsync(Guid sessionId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var revoked = await db.Set<Session>()
             .Where(s => s.Id == sessionId && s.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken) > 0;
-        // Its access tokens stop working at the gateway now, not when they expire.
-        await revocations.MarkRevokedAsync([sessionId.ToString()], options.AccessTokenLifetime);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason).SetProperty(x => x.RevocationMarkPending, true), cancellationToken) > 0;
+        await MarkAsync([sessionId], cancellationToken);
         return revoked;
     }
 
@@ -96,8 +100,20 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
             .ToListAsync(cancellationToken);
         await db.Set<Session>()
             .Where(s => live.Contains(s.Id) && s.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken);
-        await revocations.MarkRevokedAsync(live.Select(id => id.ToString()).ToList(), options.AccessTokenLifetime);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason).SetProperty(x => x.RevocationMarkPending, true), cancellationToken);
+        await MarkAsync(live, cancellationToken);
+    }
+
+    /// <summary>Marks ended sessions in Redis; the pending flag is cleared only for marks Redis took.</summary>
+    public async Task<bool> MarkAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        if (sessionIds.Count == 0)
+            return true;
+        if (!await revocations.MarkRevokedAsync(sessionIds.Select(id => id.ToString()).ToList(), options.AccessTokenLifetime))
+            return false;
+        await db.Set<Session>().Where(s => sessionIds.Contains(s.Id) && s.RevocationMarkPending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevocationMarkPending, false), cancellationToken);
+        return true;
     }
 
     public async Task<Session?> FindLiveAsync(Guid sessionId, CancellationToken cancellationToken)

@@ -5,7 +5,6 @@ using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
 using Marketplace.Modules.Users.Sms;
 using Marketplace.Shared.Contracts;
-using Marketplace.Shared.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Modules.Users.Buyers;
@@ -19,7 +18,8 @@ internal sealed class BuyerLogin(
     UsersDbContext db,
     PhoneNumberNormalizer phones,
     ISmsSender sms,
-    ISubjectRateLimiter limiter,
+    UserMessageBudget budget,
+    LoginCodes codes,
     FailureThrottle throttle,
     SessionService sessions,
     UsersOptions options,
@@ -28,19 +28,12 @@ internal sealed class BuyerLogin(
     public async Task<RequestBuyerLoginCodeResponse> RequestCodeAsync(RequestBuyerLoginCodeRequest request, CancellationToken cancellationToken)
     {
         var phone = phones.Normalize(request.Phone) ?? throw PhoneInvalid();
-        var limits = options.Limits;
-        if (!string.IsNullOrEmpty(request.Client?.Ip))
-            await limiter.EnforceAsync(new SubjectRateLimit("users-code-send-ip", limits.CodeSendsPerIpPerHour, TimeSpan.FromHours(1)), request.Client.Ip, cancellationToken);
-        await limiter.EnforceAsync(new SubjectRateLimit("users-code-send-phone-min", limits.CodeSendsPerPhonePerMinute, TimeSpan.FromMinutes(1)), phone, cancellationToken);
-        await limiter.EnforceAsync(new SubjectRateLimit("users-code-send-phone-hour", limits.CodeSendsPerPhonePerHour, TimeSpan.FromHours(1)), phone, cancellationToken);
+        // A phone whose cap of failures is spent gets no more codes: another path must unlock it first.
+        if (await throttle.IsLockedAsync(Secrets.SubjectKey("phone", phone), cancellationToken))
+            throw FailureThrottle.Locked();
+        await budget.ReserveSmsAsync(phone, account: null, request.Client?.Ip, cancellationToken);
 
-        var now = clock.GetUtcNow();
-        // A new code replaces the previous ones (failed attempts are not reset: they live in FailureThrottle).
-        await db.Set<LoginCode>().Where(c => c.Phone == phone && c.Purpose == LoginCode.SignIn && c.ConsumedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken);
-        var code = Secrets.NewCode();
-        db.Add(new LoginCode { Phone = phone, CodeHash = Secrets.HashCode(phone, code), CreatedAt = now, ExpiresAt = now + options.LoginCodeLifetime });
-        await db.SaveChangesAsync(cancellationToken);
+        var code = await codes.IssueAsync(phone, LoginCode.SignIn, cancellationToken);
         try
         {
             await sms.SendAsync(phone, $"Your Marketplace code is {code}. It expires in {(int)options.LoginCodeLifetime.TotalMinutes} minutes. Never share it.", cancellationToken);
@@ -55,28 +48,14 @@ internal sealed class BuyerLogin(
     public async Task<SignedIn> VerifyAsync(VerifyBuyerLoginCodeRequest request, CancellationToken cancellationToken)
     {
         var phone = phones.Normalize(request.Phone) ?? throw PhoneInvalid();
-        var subject = Secrets.SubjectKey("phone", phone);
-        await throttle.EnsureAllowedAsync(subject, cancellationToken);
-
-        var code = request.Code?.Trim() ?? "";
-        var now = clock.GetUtcNow();
-        var candidate = code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await db.Set<LoginCode>().AsNoTracking()
-                .Where(c => c.Phone == phone && c.Purpose == LoginCode.SignIn && c.ConsumedAt == null && c.ExpiresAt > now)
-                .OrderByDescending(c => c.CreatedAt)
-                .FirstOrDefaultAsync(cancellationToken)
-            : null;
-        var matches = candidate is not null && Secrets.Equal(candidate.CodeHash, Secrets.HashCode(phone, code));
-        // Consume atomically: a code works once even under concurrent attempts.
-        if (!matches || await db.Set<LoginCode>().Where(c => c.Id == candidate!.Id && c.ConsumedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken) == 0)
+        // Single use, tries reserved before the comparison, the phone's hard cap counted: see LoginCodes.
+        if (!await codes.TryConsumeAsync(phone, LoginCode.SignIn, request.Code, Secrets.SubjectKey("phone", phone), cancellationToken))
         {
-            await throttle.RecordFailureAsync(subject, cancellationToken);
             throw ContractError.InvalidArgument("CODE_INVALID", "The code is wrong, expired or already used.",
                 [new FieldViolation("code", "The code is wrong, expired or already used.", "CODE_INVALID")]);
         }
 
-        await throttle.ClearAsync(subject, cancellationToken);
+        var now = clock.GetUtcNow();
         var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Phone == phone, cancellationToken);
         if (user is null)
         {

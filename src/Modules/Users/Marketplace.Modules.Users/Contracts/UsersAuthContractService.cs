@@ -36,7 +36,7 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
 
     public override async Task<ResendSellerVerificationResponse> ResendSellerVerification(ResendSellerVerificationRequest request, ServerCallContext context)
     {
-        await Get<SellerAccounts>().ResendVerificationAsync((await LiveUserAsync(context.CancellationToken)).UserId, context.CancellationToken);
+        await Get<SellerAccounts>().ResendVerificationAsync((await LiveUserAsync(context.CancellationToken)).UserId, request.Client, context.CancellationToken);
         return new ResendSellerVerificationResponse();
     }
 
@@ -154,13 +154,39 @@ internal sealed class UsersAuthContractService(IServiceProvider services, UsersD
         // Whether an email has an account is not for users to probe; only modules ask.
         if (CallContext.Current.Caller.Kind != CallerKind.Service)
             throw ContractError.PermissionDenied("SERVICES_ONLY", "Only modules look sellers up by email.");
-        var email = request.Email.Trim().ToLowerInvariant();
-        var seller = email.Length == 0
+        var email = EmailAddresses.Normalize(request.Email);
+        // The verified holder of the address first; unverified claims of it may be several.
+        var seller = email is null
             ? null
-            : await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.Role == Roles.Seller, context.CancellationToken);
+            : await db.Set<User>().AsNoTracking().Where(u => u.Email == email && u.Role == Roles.Seller)
+                .OrderByDescending(u => u.EmailVerifiedAt != null).ThenBy(u => u.CreatedAt).FirstOrDefaultAsync(context.CancellationToken);
         return seller is null
             ? new FindSellerByEmailResponse()
             : new FindSellerByEmailResponse { Exists = true, UserId = seller.Id.ToString(), EmailVerified = seller.EmailVerifiedAt is not null };
+    }
+
+    public override async Task<UnlockSignInResponse> UnlockSignIn(UnlockSignInRequest request, ServerCallContext context)
+    {
+        var caller = CallContext.Current.Caller;
+        if (!caller.IsAuthenticated)
+            throw ContractError.Unauthenticated("SIGN_IN_REQUIRED", "Unlocking sign-in needs an administrator.");
+        if (caller.Kind != CallerKind.Service && !caller.IsInRole(Roles.Admin))
+            throw ContractError.PermissionDenied("ADMIN_ONLY", "Only administrators unlock sign-in.");
+        string subject;
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+        {
+            var phone = Get<PhoneNumberNormalizer>().Normalize(request.Phone)
+                ?? throw ContractError.InvalidArgument("PHONE_INVALID", "Not a valid phone number.", [new FieldViolation("phone", "Not a valid phone number.", "PHONE_INVALID")]);
+            subject = Secrets.SubjectKey("phone", phone);
+        }
+        else
+        {
+            var email = EmailAddresses.Normalize(request.Email)
+                ?? throw ContractError.InvalidArgument("EMAIL_INVALID", "Name a phone or a valid email address.", [new FieldViolation("email", "Name a phone or a valid email address.", "EMAIL_INVALID")]);
+            subject = SellerAccounts.AccountSubject(email);
+        }
+
+        return new UnlockSignInResponse { Unlocked = await Get<FailureThrottle>().UnlockAsync(subject, context.CancellationToken) };
     }
 
     public override Task<ListDevelopmentSmsResponse> ListDevelopmentSms(ListDevelopmentSmsRequest request, ServerCallContext context)

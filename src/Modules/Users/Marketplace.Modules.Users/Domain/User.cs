@@ -14,7 +14,11 @@ internal sealed class User
     /// <summary>E.164; buyers sign in with it.</summary>
     public string? Phone { get; set; }
 
-    /// <summary>Normalised (trimmed, lower case); sellers and admins sign in with it.</summary>
+    /// <summary>
+    /// Normalised (<see cref="Sellers.EmailAddresses.Normalize"/>); sellers and admins sign in with it once it is verified.
+    /// Unique among verified accounts only: an unverified claim never blocks the address's owner, and registering or
+    /// changing to an address in use answers exactly like a free one (no account enumeration).
+    /// </summary>
     public string? Email { get; set; }
 
     public DateTimeOffset? EmailVerifiedAt { get; set; }
@@ -56,6 +60,12 @@ internal sealed class Session
 
     /// <summary>logout, revoked, reuse_detected, password_reset.</summary>
     public string? RevokedReason { get; set; }
+
+    /// <summary>
+    /// Ended, but the gateway's revocation mark (Redis) is not confirmed yet: <see cref="Auth.RevocationMarkRelay"/> keeps
+    /// applying it until Redis takes it. Until then the gateway asks this module whether the session is live.
+    /// </summary>
+    public bool RevocationMarkPending { get; set; }
 }
 
 /// <summary>An opaque refresh token, kept as its SHA-256 only; used once, then replaced by the next.</summary>
@@ -91,7 +101,11 @@ internal sealed class LoginCode
 
     public DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>Also set when the code is voided (its tries spent, or a newer code replaced it).</summary>
     public DateTimeOffset? ConsumedAt { get; set; }
+
+    /// <summary>Tries reserved against this code, each before its comparison; at <see cref="UsersLimits.AttemptsPerCode"/> the code is void.</summary>
+    public int Attempts { get; set; }
 }
 
 /// <summary>A single-use emailed token (email verification, password reset), kept hashed.</summary>

@@ -18,7 +18,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.AvatarMediaId).HasMaxLength(64);
         builder.HasIndex(u => u.Phone).IsUnique();
-        builder.HasIndex(u => u.Email).IsUnique();
+        // Unique among verified addresses only: an unverified claim (a registration or an email change not yet
+        // confirmed) blocks nobody and reveals nothing; the owner's verification wins.
+        builder.HasIndex(u => u.Email, "ix_users_email").HasDatabaseName("ix_users_email");
+        builder.HasIndex(u => u.Email, "ix_users_verified_email").HasDatabaseName("ix_users_verified_email").IsUnique().HasFilter("email_verified_at IS NOT NULL");
     }
 }
 
@@ -32,6 +35,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Ip).HasMaxLength(64);
         builder.Property(s => s.RevokedReason).HasMaxLength(32);
         builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.RevokedAt, "ix_sessions_revocation_mark_pending").HasDatabaseName("ix_sessions_revocation_mark_pending").HasFilter("revocation_mark_pending");
     }
 }
 

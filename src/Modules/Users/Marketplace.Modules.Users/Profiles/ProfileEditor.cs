@@ -7,7 +7,6 @@ using Marketplace.Modules.Users.Persistence;
 using Marketplace.Modules.Users.Sellers;
 using Marketplace.Modules.Users.Sms;
 using Marketplace.Shared.Contracts;
-using Marketplace.Shared.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Modules.Users.Profiles;
@@ -15,14 +14,15 @@ namespace Marketplace.Modules.Users.Profiles;
 /// <summary>
 /// Profile changes. Contact details that prove identity are never taken on trust: a new phone waits for a code
 /// texted to it, a new email is unverified until its link is followed. <see cref="ProfileUpdated"/> names the
-/// changed fields only, never their values.
+/// changed fields only, never their values. A phone or address in use by another account answers exactly like a free
+/// one (its owner gets a notice instead of a code or link), so the profile is no oracle for who has an account.
 /// </summary>
 internal sealed class ProfileEditor(
     UsersDbContext db,
     PhoneNumberNormalizer phones,
     ISmsSender sms,
-    ISubjectRateLimiter limiter,
-    FailureThrottle throttle,
+    UserMessageBudget budget,
+    LoginCodes codes,
     AccountEmails emails,
     UsersOptions options,
     TimeProvider clock)
@@ -34,6 +34,7 @@ internal sealed class ProfileEditor(
         var violations = new List<FieldViolation>();
         var changed = new List<string>();
         var now = clock.GetUtcNow();
+        var ip = request.Client?.Ip;
 
         string? displayName = null;
         if (request.HasDisplayName)
@@ -72,10 +73,13 @@ internal sealed class ProfileEditor(
         if (violations.Count > 0)
             throw ContractError.InvalidArgument(violations[0].Code, "The profile change is invalid.", violations);
 
-        if (email is not null && email != user.Email && await db.Set<User>().AnyAsync(u => u.Email == email, cancellationToken))
-            throw ContractError.AlreadyExists("EMAIL_TAKEN", "An account with this email already exists.");
-        if (phone is not null && phone != user.Phone && await db.Set<User>().AnyAsync(u => u.Phone == phone, cancellationToken))
-            throw ContractError.AlreadyExists("PHONE_TAKEN", "Another account uses this phone number.");
+        // Each change that sends something reserves its message first, whether or not the value is in use elsewhere.
+        var emailChanged = email is not null && email != user.Email;
+        if (emailChanged)
+            await budget.ReserveEmailAsync(email!, user.Id, ip, cancellationToken);
+        var phoneChanged = phone is not null && phone != user.Phone;
+        if (phoneChanged)
+            await budget.ReserveSmsAsync(phone!, user.Id, ip, cancellationToken);
 
         if (displayName is not null && displayName != user.DisplayName)
         {
@@ -89,41 +93,38 @@ internal sealed class ProfileEditor(
             changed.Add("avatarMediaId");
         }
 
-        var emailChanged = email is not null && email != user.Email;
         if (emailChanged)
         {
+            // Unverified until its link is followed; unique among verified addresses only, so this never fails (and
+            // never tells) when another account holds the address.
             user.Email = email;
             user.EmailVerifiedAt = null;
             changed.Add("email");
         }
 
-        var phoneCodeSent = false;
-        if (phone is not null && phone != user.Phone)
+        if (phoneChanged)
         {
-            await limiter.EnforceAsync(new SubjectRateLimit("users-code-send-phone-min", options.Limits.CodeSendsPerPhonePerMinute, TimeSpan.FromMinutes(1)), phone, cancellationToken);
-            await limiter.EnforceAsync(new SubjectRateLimit("users-code-send-phone-hour", options.Limits.CodeSendsPerPhonePerHour, TimeSpan.FromHours(1)), phone, cancellationToken);
             user.PendingPhone = phone;
-            var code = Secrets.NewCode();
-            db.Add(new LoginCode { Phone = phone, Purpose = LoginCode.PhoneChange, CodeHash = Secrets.HashCode(phone, code), CreatedAt = now, ExpiresAt = now + options.LoginCodeLifetime });
-            await db.SaveChangesAsync(cancellationToken);
-            await sms.SendAsync(phone, $"Your Marketplace code to confirm this number is {code}. It expires in {(int)options.LoginCodeLifetime.TotalMinutes} minutes.", cancellationToken);
-            phoneCodeSent = true;
+            var holder = await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Phone == phone && u.Id != user.Id, cancellationToken);
+            if (holder is null)
+            {
+                var code = await codes.IssueAsync(phone!, LoginCode.PhoneChange, cancellationToken);
+                await sms.SendAsync(phone!, $"Your Marketplace code to confirm this number is {code}. It expires in {(int)options.LoginCodeLifetime.TotalMinutes} minutes.", cancellationToken);
+            }
+            else
+            {
+                // The number's owner learns of the attempt; the one who tried gets "code sent" and no code can ever match.
+                await sms.SendAsync(phone!, "Someone tried to add this number to another Marketplace account. Nothing changed. If it was you, sign in with this number instead.", cancellationToken);
+            }
         }
 
         if (changed.Count > 0)
             db.AddEvent(new ProfileUpdated(user.Id, changed, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
-        {
-            throw ContractError.AlreadyExists("EMAIL_TAKEN", "An account with this email already exists.");
-        }
+        await db.SaveChangesAsync(cancellationToken);
 
         if (emailChanged)
-            await emails.SendVerificationAsync(user, cancellationToken);
-        return new UpdateProfileResponse { Profile = ProfileMapper.ToProfile(user, includePrivate: true), EmailVerificationSent = emailChanged, PhoneCodeSent = phoneCodeSent };
+            await emails.SendVerificationOrNoticeAsync(user, cancellationToken);
+        return new UpdateProfileResponse { Profile = ProfileMapper.ToProfile(user, includePrivate: true), EmailVerificationSent = emailChanged, PhoneCodeSent = phoneChanged };
     }
 
     public async Task<UserProfile> ConfirmPhoneChangeAsync(Guid userId, string code, CancellationToken cancellationToken)
@@ -131,21 +132,10 @@ internal sealed class ProfileEditor(
         var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw ContractError.NotFound("USER_NOT_FOUND", "Your account no longer exists.");
         var phone = user.PendingPhone ?? throw ContractError.FailedPrecondition("NO_PHONE_CHANGE_PENDING", "Ask for a phone change first.");
-        var subject = Secrets.SubjectKey("phone-change", user.Id.ToString());
-        await throttle.EnsureAllowedAsync(subject, cancellationToken);
-        var now = clock.GetUtcNow();
-        code = code?.Trim() ?? "";
-        var candidate = await db.Set<LoginCode>().AsNoTracking()
-            .Where(c => c.Phone == phone && c.Purpose == LoginCode.PhoneChange && c.ConsumedAt == null && c.ExpiresAt > now)
-            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (candidate is null || !Secrets.Equal(candidate.CodeHash, Secrets.HashCode(phone, code))
-            || await db.Set<LoginCode>().Where(c => c.Id == candidate.Id && c.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken) == 0)
-        {
-            await throttle.RecordFailureAsync(subject, cancellationToken);
+        if (!await codes.TryConsumeAsync(phone, LoginCode.PhoneChange, code, Secrets.SubjectKey("phone-change", user.Id.ToString()), cancellationToken))
             throw ContractError.InvalidArgument("CODE_INVALID", "The code is wrong, expired or already used.", [new FieldViolation("code", "The code is wrong, expired or already used.", "CODE_INVALID")]);
-        }
 
-        await throttle.ClearAsync(subject, cancellationToken);
+        var now = clock.GetUtcNow();
         user.Phone = phone;
         user.PendingPhone = null;
         db.AddEvent(new ProfileUpdated(user.Id, ["phone"], now));
@@ -155,6 +145,7 @@ internal sealed class ProfileEditor(
         }
         catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
         {
+            // Taken since the code was sent; the code proved the caller holds the number, so saying so leaks nothing.
             throw ContractError.AlreadyExists("PHONE_TAKEN", "Another account uses this phone number.");
         }
 

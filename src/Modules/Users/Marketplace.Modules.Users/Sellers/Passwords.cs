@@ -67,21 +67,3 @@ internal static class PasswordPolicy
         return null;
     }
 }
-
-internal static class EmailAddresses
-{
-    /// <summary>Trimmed and lower-cased when it looks like an address (one @, a dot in the domain, no spaces), else null.</summary>
-    public static string? Normalize(string? input)
-    {
-        var email = input?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email) || email.Length > 254)
-            return null;
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1)
-            return null;
-        var domain = email[(at + 1)..];
-        if (!domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.') || email.Any(char.IsWhiteSpace))
-            return null;
-        return email;
-    }
-}

@@ -5,15 +5,22 @@ using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.RateLimiting;
+using Marketplace.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Modules.Users.Sellers;
 
-/// <summary>Seller accounts: registration, email verification, login, password reset.</summary>
+/// <summary>
+/// Seller accounts: registration, email verification, login, password reset. No answer depends on whether an
+/// address has an account: registering (or, in <see cref="Profiles.ProfileEditor"/>, moving to) an address a verified
+/// account holds answers exactly like a free address, and its owner is told by email; password sign-in needs a
+/// verified address, so the new account's password cannot be used to probe either.
+/// </summary>
 internal sealed class SellerAccounts(
     UsersDbContext db,
     PasswordHasher hasher,
     AccountEmails emails,
+    UserMessageBudget budget,
     FailureThrottle throttle,
     ISubjectRateLimiter limiter,
     SessionService sessions,
@@ -24,6 +31,11 @@ internal sealed class SellerAccounts(
 
     public async Task<SignedIn> RegisterAsync(RegisterSellerRequest request, CancellationToken cancellationToken)
     {
+        var ip = request.Client?.Ip;
+        // Counted before anything costs: each registration is a 210k-iteration hash and an email.
+        if (!string.IsNullOrEmpty(ip))
+            await EnforceFailClosedAsync(new SubjectRateLimit("users-register-ip", options.Limits.RegistrationsPerIpPerHour, TimeSpan.FromHours(1)), ip, cancellationToken);
+
         var violations = new List<FieldViolation>();
         var email = EmailAddresses.Normalize(request.Email);
         if (email is null)
@@ -36,23 +48,16 @@ internal sealed class SellerAccounts(
         if (violations.Count > 0)
             throw ContractError.InvalidArgument(violations[0].Code, "The registration is invalid.", violations);
 
-        if (await db.Set<User>().AnyAsync(u => u.Email == email, cancellationToken))
-            throw EmailTaken();
+        // One email goes out either way (the link, or the owner's notice): the same budget, the same answer.
+        await budget.ReserveEmailAsync(email!, account: null, ip, cancellationToken);
 
         var now = clock.GetUtcNow();
         var user = new User { Role = Roles.Seller, Email = email, DisplayName = displayName, PasswordHash = hasher.Hash(request.Password), CreatedAt = now };
         db.Add(user);
         db.AddEvent(new SellerRegistered(user.Id, email!, displayName, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
-        {
-            throw EmailTaken();
-        }
+        await db.SaveChangesAsync(cancellationToken);
 
-        await emails.SendVerificationAsync(user, cancellationToken);
+        await emails.SendVerificationOrNoticeAsync(user, cancellationToken);
         return await sessions.StartAsync(user, request.Client, cancellationToken);
     }
 
@@ -68,40 +73,63 @@ internal sealed class SellerAccounts(
             var now = clock.GetUtcNow();
             user.EmailVerifiedAt = now;
             db.AddEvent(new SellerEmailVerified(user.Id, user.Email!, user.DisplayName, now));
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+            {
+                // Another account verified this address first. Only the mailbox's owner holds this link, so saying so
+                // tells nobody else anything.
+                throw ContractError.AlreadyExists("EMAIL_TAKEN", "Another account already uses this verified email address; sign in with that one.");
+            }
         }
 
         return user.Id;
     }
 
-    public async Task ResendVerificationAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task ResendVerificationAsync(Guid userId, ClientInfo? client, CancellationToken cancellationToken)
     {
         var user = await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.Role == Roles.Seller, cancellationToken)
             ?? throw ContractError.PermissionDenied("SELLERS_ONLY", "Only sellers verify an email address.");
         if (user.EmailVerifiedAt is not null)
             throw ContractError.FailedPrecondition("ALREADY_VERIFIED", "Your email address is already verified.");
-        await limiter.EnforceAsync(new SubjectRateLimit("users-email-account", options.Limits.EmailsPerAccountPerHour, TimeSpan.FromHours(1)), user.Id.ToString(), cancellationToken);
-        await emails.SendVerificationAsync(user, cancellationToken);
+        await budget.ReserveEmailAsync(user.Email!, user.Id, client?.Ip, cancellationToken);
+        await emails.SendVerificationOrNoticeAsync(user, cancellationToken);
     }
 
     public async Task<SignedIn> LoginAsync(LoginSellerRequest request, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(request.Client?.Ip))
-            await limiter.EnforceAsync(new SubjectRateLimit("users-login-ip", options.Limits.LoginsPerIpPer15Minutes, TimeSpan.FromMinutes(15)), request.Client.Ip, cancellationToken);
-        var email = EmailAddresses.Normalize(request.Email) ?? "";
-        var subject = Secrets.SubjectKey("account", email);
-        await throttle.EnsureAllowedAsync(subject, cancellationToken);
+        var ip = request.Client?.Ip;
+        if (!string.IsNullOrEmpty(ip))
+        {
+            try
+            {
+                await limiter.EnforceAsync(new SubjectRateLimit("users-login-ip", options.Limits.LoginsPerIpPer15Minutes, TimeSpan.FromMinutes(15)), ip, cancellationToken);
+            }
+            catch (RedisUnavailableException)
+            {
+                // Fail open: guessing stays bounded by the per-account caps below, which live in PostgreSQL.
+            }
+        }
 
-        var user = email.Length == 0 ? null : await db.Set<User>().FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
+        var email = EmailAddresses.Normalize(request.Email) ?? "";
+        var account = AccountSubject(email);
+        // This client's tries at this account first (the delay an attacker earns stays theirs), then the account's hard
+        // cap across all clients; both reserved before the password is checked.
+        await throttle.ReserveDelayedAttemptAsync(Secrets.SubjectKey("account-client", $"{email}|{ip}"), cancellationToken);
+        await throttle.ReserveCappedAttemptAsync(account, cancellationToken);
+
+        // Only a verified address signs in with a password: an unverified claim (maybe of someone else's address) cannot.
+        var user = email.Length == 0 ? null : await db.Set<User>().FirstOrDefaultAsync(u => u.Email == email && u.EmailVerifiedAt != null, cancellationToken);
         var (valid, needsRehash) = hasher.Verify(user?.PasswordHash, request.Password ?? "");
         if (!valid || user is null)
         {
-            await throttle.RecordFailureAsync(subject, cancellationToken);
-            throw ContractError.InvalidArgument("CREDENTIALS_INVALID", "The email or password is wrong.",
-                [new FieldViolation("password", "The email or password is wrong.", "CREDENTIALS_INVALID")]);
+            throw ContractError.InvalidArgument("CREDENTIALS_INVALID", "The email or password is wrong, or the address is not verified yet (follow the link we emailed).",
+                [new FieldViolation("password", "The email or password is wrong, or the address is not verified yet.", "CREDENTIALS_INVALID")]);
         }
 
-        await throttle.ClearAsync(subject, cancellationToken);
+        await throttle.ClearAsync([account, Secrets.SubjectKey("account-client", $"{email}|{ip}")], cancellationToken);
         if (needsRehash)
             user.PasswordHash = hasher.Hash(request.Password!);
         return await sessions.StartAsync(user, request.Client, cancellationToken);
@@ -111,11 +139,16 @@ internal sealed class SellerAccounts(
     {
         var email = EmailAddresses.Normalize(request.Email)
             ?? throw ContractError.InvalidArgument("EMAIL_INVALID", "Enter a valid email address.", [new FieldViolation("email", "Enter a valid email address.", "EMAIL_INVALID")]);
-        var user = await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.PasswordHash != null, cancellationToken);
+        // The verified holder of the address; else the newest unverified claim (a seller who never followed the link
+        // can get in this way: completing a reset proves the address).
+        var user = await db.Set<User>().AsNoTracking()
+            .Where(u => u.Email == email && u.PasswordHash != null)
+            .OrderByDescending(u => u.EmailVerifiedAt != null).ThenByDescending(u => u.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
         if (user is null)
             return; // same answer either way: the address book of our sellers is not for sale
-        var allowed = await limiter.TryAcquireAsync(new SubjectRateLimit("users-email-account", options.Limits.EmailsPerAccountPerHour, TimeSpan.FromHours(1)), user.Id.ToString(), cancellationToken);
-        if (allowed.Allowed)
+        // Over budget (or the budget cannot be checked): silently nothing, as for an unknown address.
+        if (await budget.TryReserveEmailAsync(email, user.Id, request.Client?.Ip, cancellationToken))
             await emails.SendPasswordResetAsync(user, cancellationToken);
     }
 
@@ -134,8 +167,40 @@ internal sealed class SellerAccounts(
         var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Id == row.UserId, cancellationToken) ?? throw TokenInvalid();
         user.PasswordHash = hasher.Hash(request.NewPassword);
         await db.SaveChangesAsync(cancellationToken);
+        // The link proved the mailbox: an unverified address is verified now (unless another account verified it first).
+        if (user.EmailVerifiedAt is null && user.Email == row.Email
+            && !await db.Set<User>().AnyAsync(u => u.Email == row.Email && u.EmailVerifiedAt != null, cancellationToken))
+        {
+            try
+            {
+                user.EmailVerifiedAt = now;
+                db.AddEvent(new SellerEmailVerified(user.Id, user.Email!, user.DisplayName, now));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
         await sessions.RevokeAllAsync(user.Id, "password_reset", cancellationToken);
-        await throttle.ClearAsync(Secrets.SubjectKey("account", user.Email!), cancellationToken);
+        // The other path NIST asks for: a reset unlocks password sign-in after the cap of failures.
+        await throttle.ClearAsync([AccountSubject(row.Email)], cancellationToken);
+    }
+
+    /// <summary>The hard-cap subject of password sign-in for an address.</summary>
+    public static string AccountSubject(string email) => Secrets.SubjectKey("account", email);
+
+    private async Task EnforceFailClosedAsync(SubjectRateLimit limit, string subject, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await limiter.EnforceAsync(limit, subject, cancellationToken);
+        }
+        catch (RedisUnavailableException)
+        {
+            throw MessageBudgetExtensions.Unavailable();
+        }
     }
 
     private async Task<EmailToken> ClaimTokenAsync(string? token, string purpose, CancellationToken cancellationToken)
@@ -155,6 +220,4 @@ internal sealed class SellerAccounts(
     private static Grpc.Core.RpcException TokenInvalid() =>
         ContractError.InvalidArgument("TOKEN_INVALID", "The link is invalid, expired or already used.",
             [new FieldViolation("token", "The link is invalid, expired or already used.", "TOKEN_INVALID")]);
-
-    private static Grpc.Core.RpcException EmailTaken() => ContractError.AlreadyExists("EMAIL_TAKEN", "An account with this email already exists.");
 }

@@ -1,8 +1,9 @@
 namespace Marketplace.Modules.Users.SigningKeys;
 
 /// <summary>
-/// An asymmetric key that signs access tokens. The active key has no <see cref="RetiresAt"/>; a rotated-out key
-/// keeps being published until it retires, so tokens it signed still verify until they expire.
+/// An asymmetric key that signs access tokens. The active key has no <see cref="RetiresAt"/>; a rotated-out key stops
+/// signing at <see cref="RetiresAt"/> and stays published for an access token's lifetime plus the clock skew after it,
+/// so tokens it signed still verify until they expire, and no longer.
 /// </summary>
 internal sealed class SigningKey
 {

@@ -11,9 +11,6 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
 {
     public const string Es256 = "ES256";
 
-    /// <summary>How long a rotated-out key stays published: longer than any access token lives.</summary>
-    public static readonly TimeSpan RetiredKeyOverlap = TimeSpan.FromDays(1);
-
     // Serializes key creation across processes so two instances starting together create one key, not two.
     // PBKDF2 rounds for the passphrase: the key is decrypted once per process and key, so this costs nothing per token.
     private const int PassphraseIterations = 200_000;
@@ -46,7 +43,8 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreationLock})", cancellationToken);
-        var retiresAt = clock.GetUtcNow() + RetiredKeyOverlap;
+        // The old key stops signing now and stays published only while a token it signed can still be valid.
+        var retiresAt = clock.GetUtcNow();
         foreach (var current in await db.Set<SigningKey>().Where(k => k.RetiresAt == null).ToListAsync(cancellationToken))
             current.RetiresAt = retiresAt;
         var key = NewKey();
@@ -63,12 +61,16 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
         return JsonSerializer.Serialize(new { keys = parsed });
     }
 
+    /// <summary>
+    /// The active key and every key retired less than an access token's lifetime plus the allowed clock skew ago: the
+    /// last token a retired key signed has expired by then, so the JWKS carries no key that verifies nothing.
+    /// </summary>
     private async Task<List<SigningKey>> PublishedAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var oldest = clock.GetUtcNow() - options.AccessTokenLifetime - options.ClockSkew;
         return await db.Set<SigningKey>()
             .AsNoTracking()
-            .Where(k => k.RetiresAt == null || k.RetiresAt > now)
+            .Where(k => k.RetiresAt == null || k.RetiresAt > oldest)
             .OrderBy(k => k.CreatedAt)
             .ToListAsync(cancellationToken);
     }

@@ -201,6 +201,10 @@ namespace Marketplace.Modules.Users.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<byte[]>("CodeHash")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -309,6 +313,10 @@ namespace Marketplace.Modules.Users.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
 
+                    b.Property<bool>("RevocationMarkPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("revocation_mark_pending");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -327,6 +335,10 @@ namespace Marketplace.Modules.Users.Persistence.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_sessions_user_id");
+
+                    b.HasIndex(new[] { "RevokedAt" }, "ix_sessions_revocation_mark_pending")
+                        .HasDatabaseName("ix_sessions_revocation_mark_pending")
+                        .HasFilter("revocation_mark_pending");
 
                     b.ToTable("sessions", "users");
                 });
@@ -386,13 +398,17 @@ namespace Marketplace.Modules.Users.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
-                    b.HasIndex("Email")
-                        .IsUnique()
-                        .HasDatabaseName("ix_users_email");
-
                     b.HasIndex("Phone")
                         .IsUnique()
                         .HasDatabaseName("ix_users_phone");
+
+                    b.HasIndex(new[] { "Email" }, "ix_users_email")
+                        .HasDatabaseName("ix_users_email");
+
+                    b.HasIndex(new[] { "Email" }, "ix_users_verified_email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_verified_email")
+                        .HasFilter("email_verified_at IS NOT NULL");
 
                     b.ToTable("users", "users");
                 });

@@ -1,0 +1,45 @@
+using System.Text;
+using Marketplace.Gateway.Tests.Support;
+
+namespace Marketplace.Gateway.Tests;
+
+/// <summary>
+/// Every <c>BAD_USER_INPUT</c> names the input at fault in <c>extensions.fieldViolations</c> (docs/graphql.md), whoever
+/// finds the fault: GraphQL.NET coercing a variable or a literal, the gateway (ids, cursors, page sizes, text, decimals)
+/// or a module's contract (InvalidArgument with its field violations).
+/// </summary>
+public sealed class BadUserInputTests(SharedGateway gateway)
+{
+    private readonly HttpClient _client = gateway.CreateClient();
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        { "a float where a Float! variable is a string", """{"query":"query($lat: Float!) { storesNear(location: { latitude: $lat, longitude: 0 }) { nodes { id } } }","variables":{"lat":"north"}}""", "lat" },
+        { "a nested input field of the wrong type", """{"query":"query($p: GeoPointInput!) { storesNear(location: $p) { nodes { id } } }","variables":{"p":{"latitude":"x","longitude":0}}}""", "p.latitude" },
+        { "a radius the module refuses", """{"query":"{ storesNear(location: { latitude: 38.7, longitude: -9.1 }, radiusKm: 9000) { nodes { id } } }"}""", "radiusKm" },
+        { "latitude out of range (module)", """{"query":"{ storesNear(location: { latitude: 123, longitude: -9.1 }) { nodes { id } } }"}""", "location.latitude" },
+        { "a page larger than the limit", """{"query":"{ storesNear(location: { latitude: 38.7, longitude: -9.1 }, first: 1000) { nodes { id } } }"}""", "first" },
+        { "a cursor this API never returned", """{"query":"{ storesNear(location: { latitude: 38.7, longitude: -9.1 }, after: \"bm9wZQ==\") { nodes { id } } }"}""", "after" },
+        { "a malformed node id", """{"query":"{ node(id: \"not-an-id\") { id } }"}""", "id" },
+        { "a store id that is a product's", "{\"query\":\"{ store(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Product:1")) + "\\\") { id } }\"}", "id" },
+        { "a control character in a variable", """{"query":"query($s: String) { store(slug: $s) { id } }","variables":{"s":"a\u0000b"}}""", "s" },
+        { "a control character in a literal", """{"query":"{ store(slug: \"a\\u0001b\") { id } }"}""", "slug" },
+        { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Every_BAD_USER_INPUT_names_its_field(string situation, string body, string field)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Accept", GraphQLClient.GraphQLResponse);
+
+        var (_, answer) = await _client.SendGraphQLAsync(request);
+
+        answer.Code().Should().Be("BAD_USER_INPUT", situation + ": " + answer.Json());
+        var violations = answer!["errors"]![0]!["extensions"]!["fieldViolations"]!.AsArray();
+        violations.Should().NotBeEmpty(situation);
+        violations.Select(v => v!["field"]?.GetValue<string>()).Should().Contain(field, situation + ": " + answer.Json());
+        violations.Should().OnlyContain(v => v!["code"]!.GetValue<string>().Length > 0 && v["message"]!.GetValue<string>().Length > 0);
+    }
+}
