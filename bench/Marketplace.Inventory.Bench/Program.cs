@@ -15,10 +15,12 @@ using Npgsql;
 //     transaction with the hold row, its movement and the holder's lock), with the per-variant gate, and without it;
 // each on a fresh variant row with plenty of stock, then checks that nothing oversold (reserved = successful holds =
 // active hold rows). A last run sells out a small stock with the most callers and checks exactly that many won.
-// Usage: dotnet run -c Release --project bench/Marketplace.Inventory.Bench [-- --seconds 5 --levels 2,8,32,128 --gate 2]
+// Usage: dotnet run -c Release --project bench/Marketplace.Inventory.Bench [-- --seconds 5 --levels 2,8,32,128 --gate 2 --rounds 3]
 var seconds = double.Parse(Option("--seconds") ?? "5", CultureInfo.InvariantCulture);
 var levels = (Option("--levels") ?? "2,8,32,128").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
 var gate = int.Parse(Option("--gate") ?? "2", CultureInfo.InvariantCulture);
+var rounds = int.Parse(Option("--rounds") ?? "3", CultureInfo.InvariantCulture);
+var loadBefore = Load();
 
 var root = new DirectoryInfo(AppContext.BaseDirectory);
 while (root is not null && !File.Exists(Path.Combine(root.FullName, "Marketplace.sln")))
@@ -48,27 +50,35 @@ try
     options.Reservations.ConcurrencyPerVariant = gate;
     await ContractAsync(8, Math.Min(2, seconds));
 
-    var rows = new List<(int Callers, double Raw, double Gated, double Ungated)>();
+    var rows = new List<(int Callers, double Raw, double TwoTrips, double Gated, double Ungated)>();
     foreach (var callers in levels)
     {
-        // Interleaved per level, so drift on a shared machine hits all three alike.
-        var raw = await RawAsync(callers, seconds);
-        options.Reservations.ConcurrencyPerVariant = gate;
-        var gated = await ContractAsync(callers, seconds);
-        options.Reservations.ConcurrencyPerVariant = 0;
-        var ungated = await ContractAsync(callers, seconds);
-        rows.Add((callers, raw, gated, ungated));
-        Console.WriteLine($"  {callers,4} callers: raw {raw,8:N0}/s   contract (gate {gate}) {gated,8:N0}/s = {gated / raw,4:N2}x raw   contract (no gate) {ungated,8:N0}/s = {ungated / raw,4:N2}x raw");
+        // Interleaved per level and round, so drift on a shared machine hits all four alike; medians are reported.
+        var runs = new List<(double Raw, double TwoTrips, double Gated, double Ungated)>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var raw = await RawAsync(callers, seconds);
+            var twoTrips = await RawTwoTripsAsync(callers, seconds);
+            options.Reservations.ConcurrencyPerVariant = gate;
+            var gated = await ContractAsync(callers, seconds);
+            options.Reservations.ConcurrencyPerVariant = 0;
+            var ungated = await ContractAsync(callers, seconds);
+            runs.Add((raw, twoTrips, gated, ungated));
+            Console.WriteLine($"  {callers,4} callers, round {round}: raw {raw,7:N0}/s  raw in a transaction {twoTrips,7:N0}/s  contract gate {gate} {gated,7:N0}/s ({gated / raw:N2}x)  no gate {ungated,7:N0}/s ({ungated / raw:N2}x)");
+        }
+
+        rows.Add((callers, Median(runs.Select(r => r.Raw)), Median(runs.Select(r => r.TwoTrips)), Median(runs.Select(r => r.Gated)), Median(runs.Select(r => r.Ungated))));
     }
 
     options.Reservations.ConcurrencyPerVariant = gate;
     var soldOut = await SellOutAsync(levels.Max(), 3000);
 
     Console.WriteLine();
-    Console.WriteLine($"| callers | raw UPDATE /s | contract, gate {gate} /s | ratio to raw | contract, no gate /s | ratio to raw |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-    foreach (var (callers, raw, gated, ungated) in rows)
-        Console.WriteLine($"| {callers} | {raw:N0} | {gated:N0} | {gated / raw:N2} | {ungated:N0} | {ungated / raw:N2} |");
+    Console.WriteLine($"medians of {rounds} round(s); load average before {loadBefore}, after {Load()}");
+    Console.WriteLine($"| callers | raw UPDATE /s | raw UPDATE + COMMIT in a transaction /s | contract, gate {gate} /s | ratio to raw | contract, no gate /s | ratio to raw |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (callers, raw, twoTrips, gated, ungated) in rows)
+        Console.WriteLine($"| {callers} | {raw:N0} | {twoTrips:N0} | {gated:N0} | {gated / raw:N2} | {ungated:N0} | {ungated / raw:N2} |");
     Console.WriteLine($"sell-out: {soldOut.Callers} callers, stock {soldOut.Stock}: {soldOut.Won} holds won, reserved {soldOut.Reserved} (oversold: {soldOut.Won - soldOut.Stock})");
 
     var at8 = rows.FirstOrDefault(r => r.Callers == 8);
@@ -109,6 +119,29 @@ async Task<double> RawAsync(int callers, double duration)
     var reserved = await ScalarAsync<int>("SELECT reserved FROM inventory.stock_levels WHERE variant_id = $1", variant);
     if (reserved != won)
         throw new InvalidOperationException($"raw: {won} updates, reserved {reserved}");
+    return won / elapsed;
+}
+
+// For information: the same UPDATE inside a transaction, COMMIT sent after its answer (one more round trip under the lock).
+async Task<double> RawTwoTripsAsync(int callers, double duration)
+{
+    var variant = await NewVariantAsync(100_000_000);
+    var won = 0L;
+    var elapsed = await LoopAsync(callers, duration, async () =>
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(
+            "UPDATE inventory.stock_levels SET reserved = reserved + $2, updated_at = now() WHERE variant_id = $1 AND (NOT tracked OR policy = 'CONTINUE' OR on_hand - reserved - allocated - safety_stock >= $2) RETURNING reserved",
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = variant });
+        command.Parameters.Add(new NpgsqlParameter { Value = 1 });
+        var matched = await command.ExecuteScalarAsync() is not null;
+        await transaction.CommitAsync();
+        if (matched)
+            Interlocked.Increment(ref won);
+        return true;
+    });
     return won / elapsed;
 }
 
@@ -209,6 +242,15 @@ async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
         command.Parameters.Add(new NpgsqlParameter { Value = parameter });
     return (T)(await command.ExecuteScalarAsync())!;
 }
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+// The machine's 1-minute load average (this benchmark shares its cores with whatever else runs).
+static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
 string? Option(string name)
 {
