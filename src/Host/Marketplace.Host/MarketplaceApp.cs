@@ -87,7 +87,7 @@ internal static class MarketplaceApp
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
             options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(InventoryModule), typeof(NotificationsModule)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AdmissionBehavior<,>), typeof(TransactionBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(modules.Modules.Select(m => m.Assembly), ServiceLifetime.Scoped, includeInternalTypes: true);
 

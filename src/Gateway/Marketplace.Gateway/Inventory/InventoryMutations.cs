@@ -15,7 +15,7 @@ internal sealed class InventoryMutations : ISchemaContribution
     {
         mutation.Field<NonNullGraphType<InventoryPayloadType<InventorySet>>>("inventorySet")
             .Description("Sellers: sets a variant's onHand from a count (give expectedOnHand to refuse overwriting a count made meanwhile). Another seller's variant: FORBIDDEN, nothing changed.")
-            .Argument<NonNullGraphType<InventorySetInputType>>("input")
+            .Argument<NonNullGraphType<InventorySetInputType>>("input", "The variant and its counted on hand.")
             .RequireRoles(Roles.Seller)
             .ResolveAsync(async c => await InventoryPayload.RunAsync(async () =>
             {
@@ -34,7 +34,7 @@ internal sealed class InventoryMutations : ISchemaContribution
 
         mutation.Field<NonNullGraphType<InventoryPayloadType<InventoryAdjust>>>("inventoryAdjust")
             .Description("Sellers: adds delta to a variant's onHand (a delivery received, or a correction). Another seller's variant: FORBIDDEN, nothing changed.")
-            .Argument<NonNullGraphType<InventoryAdjustInputType>>("input")
+            .Argument<NonNullGraphType<InventoryAdjustInputType>>("input", "The variant, the change and its reason.")
             .RequireRoles(Roles.Seller)
             .ResolveAsync(async c => await InventoryPayload.RunAsync(async () =>
             {
@@ -51,7 +51,7 @@ internal sealed class InventoryMutations : ISchemaContribution
 
         mutation.Field<NonNullGraphType<InventoryPayloadType<InventorySettingsUpdate>>>("inventorySettingsUpdate")
             .Description("Sellers: a variant's low-stock threshold, safety stock, policy and tracking. Another seller's variant: FORBIDDEN, nothing changed.")
-            .Argument<NonNullGraphType<InventorySettingsUpdateInputType>>("input")
+            .Argument<NonNullGraphType<InventorySettingsUpdateInputType>>("input", "The variant and the settings that change.")
             .RequireRoles(Roles.Seller)
             .ResolveAsync(async c => await InventoryPayload.RunAsync(async () =>
             {

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Marketplace.Modules.Inventory.Contracts.V1;
-using Marketplace.Modules.Inventory.Reservations;
 using Marketplace.Modules.Inventory.Reservations.Commit;
 using Marketplace.Modules.Inventory.Reservations.Fulfil;
 using Marketplace.Modules.Inventory.Reservations.Release;
@@ -13,17 +12,15 @@ using Mediator;
 namespace Marketplace.Modules.Inventory.GrpcServices;
 
 /// <summary>
-/// The <c>InventoryReservations</c> contract, for the marketplace's own modules only (checkout, orders). A Reserve passes
-/// the per-variant gate before its transaction starts (<see cref="ReservationGate"/>: admission control, not a rule).
+/// The <c>InventoryReservations</c> contract, for the marketplace's own modules only (checkout, orders). (A Reserve
+/// passes the per-variant gate, <see cref="ReservationGate"/>, in the pipeline before its transaction opens.)
 /// </summary>
-internal sealed class InventoryReservationsGrpcService(ISender mediator, ReservationGate gate) : InventoryReservations.InventoryReservationsBase
+internal sealed class InventoryReservationsGrpcService(ISender mediator) : InventoryReservations.InventoryReservationsBase
 {
     public override async Task<ReserveResponse> Reserve(ReserveRequest request, ServerCallContext context)
     {
         var module = CallerRequirements.Service();
-        var command = ReserveCommand.From(Actor.Service(module), request);
-        using var passage = await gate.EnterAsync(command.VariantIds, context.CancellationToken);
-        return (await mediator.Send(command, context.CancellationToken)).ToContract();
+        return (await mediator.Send(ReserveCommand.From(Actor.Service(module), request), context.CancellationToken)).ToContract();
     }
 
     public override async Task<ReleaseResponse> Release(ReleaseRequest request, ServerCallContext context)

@@ -1,3 +1,6 @@
+using Marketplace.Modules.Inventory.Reservations.Reserve;
+using Marketplace.Shared.UseCases;
+
 namespace Marketplace.Modules.Inventory.Reservations;
 
 /// <summary>
@@ -7,9 +10,14 @@ namespace Marketplace.Modules.Inventory.Reservations;
 /// the waiting itself costs (lock manager, wake-ups, connections) and throughput collapses. The gate keeps the queue
 /// here instead. It is about throughput only: correctness comes from the conditional UPDATE, with or without it.
 /// Variants are entered in the one lock order, so two multi-line reservations cannot wait on each other in a cycle.
+/// It is an <see cref="IAdmissionGate{TMessage}"/>: the pipeline passes every Reserve through it before its transaction
+/// opens, so a waiting reservation holds no database connection.
 /// </summary>
-internal sealed class ReservationGate(InventoryOptions options)
+internal sealed class ReservationGate(InventoryOptions options) : IAdmissionGate<ReserveCommand>
 {
+    public ValueTask<IDisposable> EnterAsync(ReserveCommand message, CancellationToken cancellationToken) =>
+        EnterAsync(message.VariantIds, cancellationToken);
+
     private readonly Dictionary<Guid, Entry> _entries = [];
     private readonly Lock _lock = new();
 
