@@ -15,10 +15,10 @@ using Npgsql;
 //     transaction with the hold row, its movement and the holder's lock), with the per-variant gate, and without it;
 // each on a fresh variant row with plenty of stock, then checks that nothing oversold (reserved = successful holds =
 // active hold rows). A last run sells out a small stock with the most callers and checks exactly that many won.
-// Usage: dotnet run -c Release --project bench/Marketplace.Inventory.Bench [-- --seconds 5 --levels 2,8,32,128 --gate 2 --rounds 3]
+// Usage: dotnet run -c Release --project bench/Marketplace.Inventory.Bench [-- --seconds 5 --levels 2,8,32,128 --gate 4 --rounds 3]
 var seconds = double.Parse(Option("--seconds") ?? "5", CultureInfo.InvariantCulture);
 var levels = (Option("--levels") ?? "2,8,32,128").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
-var gate = int.Parse(Option("--gate") ?? "2", CultureInfo.InvariantCulture);
+var gate = int.Parse(Option("--gate") ?? "4", CultureInfo.InvariantCulture);
 var rounds = int.Parse(Option("--rounds") ?? "3", CultureInfo.InvariantCulture);
 var loadBefore = Load();
 

@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
+using Hangfire;
+using Hangfire.Storage;
 using Marketplace.Inventory.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using static Marketplace.Inventory.Tests.Support.InventoryFlows;
@@ -93,6 +96,18 @@ public sealed class ExpiryAndReconciliationTests(InventoryApp app) : InventoryTe
         }
 
         (await App.LevelAsync(listing.VariantId)).OnHand.Should().Be(2);
+    }
+
+    [Fact]
+    public void The_sweeper_and_the_reconciliation_are_scheduled_with_hangfire()
+    {
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+
+        recurring["inventory:expire-holds"].Cron.Should().Be("* * * * *");
+        recurring["inventory:expire-holds"].Job.Type.Name.Should().Be("ExpireHoldsJob");
+        recurring["inventory:expire-holds"].Job.Queue.Should().Be("inventory", "it runs on the module's queue");
+        recurring["inventory:reconcile-counters"].Cron.Should().Be("30 3 * * *");
     }
 
     private static async Task ExecuteAsync(string sql, params object[] parameters)

@@ -25,7 +25,7 @@ internal sealed class ReservationOptions
     /// Reservations of one variant that may wait on its row at once in this process; the others queue in memory
     /// (0 = no gate). Keeps a hot variant from collapsing under many callers (docs/inventory.md, benchmark).
     /// </summary>
-    public int ConcurrencyPerVariant { get; set; } = 2;
+    public int ConcurrencyPerVariant { get; set; } = 4;
 }
 
 internal sealed class SweeperOptions
