@@ -151,5 +151,30 @@ public sealed class TaxonomyTests(CatalogApp app)
     {
         var body = await _client.SendAsync(BySlug, new { s = CatalogFlows.NewSlug("missing") });
         body["data"]!["category"].Should().BeNull(body.ToJsonString());
+        var byId = await _client.SendAsync("query($i: ID!) { category(id: $i) { id } }", new { i = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Category:{Guid.NewGuid()}")) });
+        byId["errors"].Should().BeNull(byId.ToJsonString());
+        byId["data"]!["category"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Category_takes_exactly_one_of_id_and_slug_and_refuses_a_foreign_id()
+    {
+        var slug = CatalogFlows.NewSlug("either");
+        var id = await _client.CategoryAsync(app, slug: slug);
+        var shop = await _client.SellerStoreAsync(app);
+
+        (await _client.SendAsync("query($i: ID!) { category(id: $i) { slug } }", new { i = id })).Data("category").Text("slug").Should().Be(slug);
+        foreach (var (query, variables) in new (string, object?)[]
+        {
+            ("query($i: ID!, $s: String!) { category(id: $i, slug: $s) { slug } }", new { i = id, s = slug }),
+            ("{ category { slug } }", null),
+            ("query($i: ID!) { category(id: $i) { slug } }", new { i = shop.StoreId }),
+            ("query($i: ID!) { category(id: $i) { slug } }", new { i = "not-an-id" }),
+        })
+        {
+            var body = await _client.SendAsync(query, variables);
+            body.ErrorCodes().Should().Equal(["BAD_USER_INPUT"], body.ToJsonString());
+            body["errors"]![0]!["extensions"]!["fieldViolations"]![0].Text("field").Should().Be("id");
+        }
     }
 }

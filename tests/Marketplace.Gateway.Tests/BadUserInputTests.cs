@@ -24,6 +24,12 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "a store id that is a product's", "{\"query\":\"{ store(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Product:1")) + "\\\") { id } }\"}", "id" },
         { "a control character in a variable", """{"query":"query($s: String) { store(slug: $s) { id } }","variables":{"s":"a\u0000b"}}""", "s" },
         { "a control character in a literal", """{"query":"{ store(slug: \"a\\u0001b\") { id } }"}""", "slug" },
+        { "a search radius the Catalog module refuses", """{"query":"{ productsNear(location: { latitude: 38.7, longitude: -9.1 }, radiusKm: 500) { nodes { id } } }"}""", "radiusKm" },
+        { "a negative price bound (Catalog module)", """{"query":"{ productsNear(location: { latitude: 38.7, longitude: -9.1 }, priceMin: \"-1\") { nodes { id } } }"}""", "priceMin" },
+        { "RELEVANCE without a query (Catalog module)", """{"query":"{ productsNear(location: { latitude: 38.7, longitude: -9.1 }, sort: RELEVANCE) { nodes { id } } }"}""", "sort" },
+        { "a category id that is a store's", "{\"query\":\"{ productsNear(location: { latitude: 38.7, longitude: -9.1 }, categoryId: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Store:1")) + "\\\") { nodes { id } } }\"}", "categoryId" },
+        { "a product id that is a category's", "{\"query\":\"{ product(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Category:1")) + "\\\") { id } }\"}", "id" },
+        { "a category by id and slug at once", "{\"query\":\"{ category(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Category:1")) + "\\\", slug: \\\"plants\\\") { id } }\"}", "id" },
         { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
     };
 

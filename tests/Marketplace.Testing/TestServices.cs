@@ -9,7 +9,18 @@ namespace Marketplace.Testing;
 /// </summary>
 public static class TestServices
 {
-    public static string Postgres { get; } = NotTheDemo(
+    /// <summary>
+    /// The database of this test process's host when its suite runs in a database of its own (set once by the suite's
+    /// fixture before its host starts, e.g. <c>CatalogApp</c>); then <see cref="Postgres"/>, and with it the helpers that
+    /// read the database (<c>Gql.ScalarAsync</c>, <see cref="TestSigningKey"/>), use it. Null: the test run's database.
+    /// A test assembly is one process with one suite fixture, so one value per process is enough.
+    /// </summary>
+    public static string? SuiteDatabase { get; set; }
+
+    public static string Postgres => SuiteDatabase ?? RunDatabase;
+
+    /// <summary>The test run's database (<c>marketplace_test</c> unless the environment says otherwise).</summary>
+    public static string RunDatabase { get; } = NotTheDemo(
         Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace")
         ?? "Host=127.0.0.1;Port=15432;Database=marketplace_test;Username=marketplace;Password=marketplace");
 

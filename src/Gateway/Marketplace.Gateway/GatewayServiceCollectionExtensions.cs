@@ -78,17 +78,6 @@ public static class GatewayServiceCollectionExtensions
         // Areas moved to the one shape (issue 13) register themselves; the blocks above go as each area moves.
         GatewayAreas.RegisterAll(services);
 
-        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogContract.CatalogContractClient>("Catalog");
-        services.AddSingleton<Catalog.CatalogContribution>();
-        services.AddSingleton<ISchemaContribution>(sp => sp.GetRequiredService<Catalog.CatalogContribution>());
-        services.AddStoreExtension<Catalog.CatalogContribution>();
-        services.AddNodeResolver<Catalog.ProductNodeResolver>();
-        services.AddNodeResolver<Catalog.CategoryNodeResolver>();
-        services.AddTransient<ConnectionType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
-        services.AddTransient<EdgeType<Catalog.ProductType, Modules.Catalog.Contracts.V1.Product>>();
-        services.AddContractClient<Modules.Catalog.Contracts.V1.CatalogSearch.CatalogSearchClient>("Catalog");
-        services.AddSchemaContribution<Catalog.SearchContribution>();
-
         services.AddGraphQL(graphql => graphql
             .AddSchema<MarketplaceSchema>(GraphQL.DI.ServiceLifetime.Singleton)
             .AddSystemTextJson()

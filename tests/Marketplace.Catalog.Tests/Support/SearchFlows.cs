@@ -78,17 +78,17 @@ public static class SearchFlows
     }
 
     /// <summary>
-    /// Publishes a Sellers store_updated.v1 the way the Sellers module's relay does (same subject, envelope headers and
-    /// message id), for tests that need a store to move or close.
+    /// Publishes a Sellers store_updated.v1 the way the Sellers module's relay does (same subject under the suite's
+    /// prefix, envelope headers and message id), for tests that need a store to move or close.
     /// </summary>
-    public static async Task<Guid> PublishStoreUpdatedAsync(StoreUpdated update)
+    public static async Task<Guid> PublishStoreUpdatedAsync(this CatalogApp app, StoreUpdated update)
     {
         await using var nats = new NatsConnection(new NatsOpts { Url = TestServices.Nats });
         var jetStream = new NatsJSContext(nats);
         var subject = EventSubjects.Of(typeof(StoreUpdated));
         var envelope = new EventEnvelope(Guid.CreateVersion7(), subject, DateTimeOffset.UtcNow, "search-test-" + Guid.NewGuid().ToString("N"), null, null,
             JsonSerializer.Serialize(update, EventSubjects.Json));
-        var ack = await jetStream.PublishAsync(subject, System.Text.Encoding.UTF8.GetBytes(envelope.Payload), headers: envelope.ToHeaders(),
+        var ack = await jetStream.PublishAsync(EventSubjects.OnWire(subject, app.SubjectPrefix), System.Text.Encoding.UTF8.GetBytes(envelope.Payload), headers: envelope.ToHeaders(),
             opts: new NatsJSPubOpts { MsgId = envelope.EventId.ToString() });
         ack.EnsureSuccess();
         return envelope.EventId;

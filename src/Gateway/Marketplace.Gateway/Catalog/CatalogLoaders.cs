@@ -29,7 +29,7 @@ internal static class CatalogLoaders
     public static IDataLoaderResult<Category?> Category(IResolveFieldContext context, string categoryId) =>
         Loaders(context).GetOrAdd<string, Category>(CategoriesLoader, async (ids, cancellationToken) =>
         {
-            var response = await Contract(context).GetCategoriesAsync(new GetCategoriesRequest { Ids = { ids } }, cancellationToken: cancellationToken);
+            var response = await CatalogArea.Taxonomy(context).GetCategoriesAsync(new GetCategoriesRequest { Ids = { ids } }, cancellationToken: cancellationToken);
             return response.Categories.ToDictionary(c => c.Id);
         }).Load(categoryId);
 
@@ -37,24 +37,11 @@ internal static class CatalogLoaders
     public static IDataLoaderResult<CategoryTree?> Tree(IResolveFieldContext context) =>
         Loaders(context).GetOrAdd<string, CategoryTree>(TreeLoader, async (keys, cancellationToken) =>
         {
-            var response = await Contract(context).ListCategoriesAsync(new ListCategoriesRequest(), cancellationToken: cancellationToken);
+            var response = await CatalogArea.Taxonomy(context).ListCategoriesAsync(new ListCategoriesRequest(), cancellationToken: cancellationToken);
             var tree = new CategoryTree(response.Categories.ToList());
             return keys.ToDictionary(k => k, _ => tree);
         }).Load("tree");
 
-    public static CatalogContract.CatalogContractClient Contract(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<CatalogContract.CatalogContractClient>();
-
     private static DataLoaderContext Loaders(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<DataLoaderContext>();
-}
-
-/// <summary>The category tree of one request: children by parent, in the module's order (position, then name).</summary>
-internal sealed class CategoryTree(IReadOnlyList<Category> all)
-{
-    private readonly ILookup<string, Category> _children = all.ToLookup(c => c.ParentId);
-
-    public IReadOnlyList<Category> Roots => _children[""].ToList();
-
-    public IReadOnlyList<Category> ChildrenOf(string id) => _children[id].ToList();
 }

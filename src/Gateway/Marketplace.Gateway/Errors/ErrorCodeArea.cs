@@ -17,6 +17,13 @@ public interface IErrorCodeArea
     static abstract IReadOnlyList<Type> CodeClasses { get; }
 }
 
+/// <summary>How descriptions name an area: its prefix in lower-case words (<c>CatalogSearch</c> → "catalog search").</summary>
+public static class ErrorCodeAreaNames
+{
+    public static string Words(string prefix) =>
+        string.Concat(prefix.Select((c, i) => char.IsUpper(c) ? (i > 0 ? " " : "") + char.ToLowerInvariant(c) : c.ToString()));
+}
+
 /// <summary>The codes of an area, read once from its classes.</summary>
 public static class ErrorCodeCatalog<TArea>
     where TArea : IErrorCodeArea

@@ -11,6 +11,7 @@ public static class ErrorCodes
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string ResourceExhausted = "RESOURCE_EXHAUSTED";
     public const string Internal = "INTERNAL";
+    public const string Unavailable = "UNAVAILABLE";
     public const string Conflict = "CONFLICT";
     public const string FailedPrecondition = "FAILED_PRECONDITION";
     public const string Timeout = "TIMEOUT";

@@ -119,6 +119,7 @@ internal sealed partial class GatewayErrorInfoProvider(GatewayRuntime runtime) :
             StatusCode.AlreadyExists => ErrorCodes.Conflict,
             StatusCode.FailedPrecondition => ErrorCodes.FailedPrecondition,
             StatusCode.DeadlineExceeded => ErrorCodes.Timeout,
+            StatusCode.Unavailable => ErrorCodes.Unavailable,
             _ => ErrorCodes.Internal,
         };
         if (code == ErrorCodes.Internal)

@@ -88,10 +88,11 @@ internal sealed class GraphQLHttpEndpoint(
         }
         catch (Grpc.Core.RpcException exception) when (exception.StatusCode is not Grpc.Core.StatusCode.Cancelled)
         {
-            // The Users module (signing keys) is unreachable: the token can be neither accepted nor refused.
-            logger.LogError(exception, "Signing keys could not be fetched from the Users module");
+            // The Users module cannot say whether the token is good (its signing keys, or its session when Redis is down):
+            // the token can be neither accepted nor refused.
+            logger.LogError(exception, "The access token could not be checked: the Users module (signing keys or session state) did not answer");
             http.Response.Headers.RetryAfter = "5";
-            await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Internal, "Sign-in is temporarily unavailable; retry shortly.");
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "Sign-in is temporarily unavailable; retry shortly.");
             return;
         }
 

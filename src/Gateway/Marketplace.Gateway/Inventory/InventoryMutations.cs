@@ -22,7 +22,7 @@ internal sealed class InventoryMutations : ISchemaContribution
                 var input = c.Input();
                 var request = new SetOnHandRequest
                 {
-                    VariantId = input.RequiredId("variantId", CatalogContribution.VariantTypeName),
+                    VariantId = input.RequiredId("variantId", CatalogArea.VariantTypeName),
                     OnHand = (int)(input.WholeNumber("onHand") ?? 0),
                     Reason = input.Text("reason"),
                     Note = input.Text("note"),
@@ -41,7 +41,7 @@ internal sealed class InventoryMutations : ISchemaContribution
                 var input = c.Input();
                 var request = new AdjustOnHandRequest
                 {
-                    VariantId = input.RequiredId("variantId", CatalogContribution.VariantTypeName),
+                    VariantId = input.RequiredId("variantId", CatalogArea.VariantTypeName),
                     Delta = (int)(input.WholeNumber("delta") ?? 0),
                     Reason = input.Text("reason"),
                     Note = input.Text("note"),
@@ -56,7 +56,7 @@ internal sealed class InventoryMutations : ISchemaContribution
             .ResolveAsync(async c => await InventoryPayload.RunAsync(async () =>
             {
                 var input = c.Input();
-                var request = new UpdateStockSettingsRequest { VariantId = input.RequiredId("variantId", CatalogContribution.VariantTypeName) };
+                var request = new UpdateStockSettingsRequest { VariantId = input.RequiredId("variantId", CatalogArea.VariantTypeName) };
                 if (input.Has("lowStockThreshold"))
                 {
                     if (input.WholeNumber("lowStockThreshold") is { } threshold)

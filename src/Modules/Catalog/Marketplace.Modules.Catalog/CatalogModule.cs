@@ -1,6 +1,6 @@
-using Marketplace.Modules.Catalog.Contracts;
 using Marketplace.Modules.Catalog.Contracts.Events;
 using Marketplace.Modules.Catalog.Events;
+using Marketplace.Modules.Catalog.GrpcServices;
 using Marketplace.Modules.Catalog.Persistence;
 using Marketplace.Modules.Catalog.Products;
 using Marketplace.Modules.Catalog.Search;
@@ -29,10 +29,9 @@ public sealed class CatalogModule : IModule
         module.Services.TryAddSingleton(TimeProvider.System);
         module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.Services.AddScoped<StoreAccess>();
-        module.Services.AddScoped<Taxonomy.Taxonomy>();
-        module.Services.AddScoped<ProductCatalog>();
-        module.Services.AddScoped<ProductReader>();
-        module.AddContract<CatalogContractService>();
+        module.Services.AddScoped<ProductViews>();
+        module.AddContract<CatalogTaxonomyGrpcService>();
+        module.AddContract<CatalogProductsGrpcService>();
         module.AddSeeder<DemoData.CatalogDemoData>();
 
         // Search: the projection and its consumers (docs/catalog-search.md).
@@ -40,8 +39,7 @@ public sealed class CatalogModule : IModule
         module.Services.AddScoped<SearchProjection>();
         module.Services.AddScoped<ProductSearch>();
         module.Services.AddScoped<SearchReindexer>();
-        module.Services.AddScoped(sp => new Lazy<SearchReindexer>(sp.GetRequiredService<SearchReindexer>));
-        module.AddContract<CatalogSearchContractService>();
+        module.AddContract<CatalogSearchGrpcService>();
         module.AddEventConsumer<ProjectProductChanges, ProductPublished>()
             .AddEventConsumer<ProjectProductChanges, ProductUpdated>()
             .AddEventConsumer<ProjectProductChanges, ProductArchived>()

@@ -39,7 +39,7 @@ public sealed class InventoryModule : IModule
         module.Services.AddScoped<SellerStock>();
         module.Services.AddScoped<OperationKeys>();
         module.Services.AddScoped<VariantDirectory>();
-        module.Services.AddContractClient<CatalogContract.CatalogContractClient>("Catalog");
+        module.Services.AddContractClient<CatalogProducts.CatalogProductsClient>("Catalog");
         module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.AddContract<InventoryStockGrpcService>();
         module.AddContract<InventoryReservationsGrpcService>();

@@ -82,6 +82,9 @@ public static class CallerRequirements
 
     private static Guid UserInRole(string role, string code, string message)
     {
+        // A module is signed in, as itself: it lacks the role rather than a sign-in.
+        if (Caller.Kind == CallerKind.Service)
+            throw ContractError.PermissionDenied(code, message);
         var id = User();
         if (!Caller.IsInRole(role))
             throw ContractError.PermissionDenied(code, message);

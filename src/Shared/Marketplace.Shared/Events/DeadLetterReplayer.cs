@@ -67,6 +67,6 @@ public sealed class DeadLetterReplayer(IServiceProvider services, IEnumerable<Ev
         await using var scope = services.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(dbContextType);
         await context.DeadLetters.Where(d => d.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReplayedAt, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReplayedAt, (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -27,7 +27,7 @@ public static class EventBackbone
         services.AddHostedService<EventConsumerService>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "outbox",
-            sp => new OutboxHealthCheck(sp.GetRequiredService<ModuleRegistry>(), sp.GetServices<ModuleDataSource>(), sp.GetRequiredService<IOptions<EventBackboneOptions>>()),
+            sp => new OutboxHealthCheck(sp.GetRequiredService<ModuleRegistry>(), sp.GetServices<ModuleDataSource>(), sp.GetRequiredService<IOptions<EventBackboneOptions>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System),
             HealthStatus.Unhealthy,
             [Infrastructure.ReadyTag],
             TimeSpan.FromSeconds(3)));
@@ -42,7 +42,7 @@ public static class EventBackbone
 }
 
 /// <summary>Unhealthy when some module's oldest unsent event is older than <c>Events:MaxOutboxAge</c>.</summary>
-internal sealed class OutboxHealthCheck(ModuleRegistry modules, IEnumerable<ModuleDataSource> sources, IOptions<EventBackboneOptions> options) : IHealthCheck
+internal sealed class OutboxHealthCheck(ModuleRegistry modules, IEnumerable<ModuleDataSource> sources, IOptions<EventBackboneOptions> options, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -53,8 +53,8 @@ internal sealed class OutboxHealthCheck(ModuleRegistry modules, IEnumerable<Modu
             try
             {
                 var (backlog, oldest) = await OutboxBacklog.ReadAsync(source, module.Schema, cancellationToken).ConfigureAwait(false);
-                if (oldest is { } at && DateTimeOffset.UtcNow - at > options.Value.MaxOutboxAge)
-                    stale.Add($"{module.Name} ({backlog} unsent, oldest {(DateTimeOffset.UtcNow - at).TotalSeconds:0}s)");
+                if (oldest is { } at && clock.GetUtcNow() - at > options.Value.MaxOutboxAge)
+                    stale.Add($"{module.Name} ({backlog} unsent, oldest {(clock.GetUtcNow() - at).TotalSeconds:0}s)");
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
             {

@@ -95,7 +95,7 @@ internal sealed class EventConsumerService(
         if (deliveries > 1)
             EventMetrics.Redeliveries.Add(1, tags);
 
-        var envelope = EventEnvelope.FromMessage(message.Headers, message.Data);
+        var envelope = EventEnvelope.FromMessage(message.Headers, message.Data, processor.Now);
         if (envelope is null)
         {
             logger.LogError("Consumer {Consumer} got a message on {Subject} without an event envelope; terminating it", consumer.Durable, message.Subject);

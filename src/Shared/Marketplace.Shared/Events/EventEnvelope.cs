@@ -50,7 +50,7 @@ public sealed record EventEnvelope(
     }
 
     /// <summary>Reads an envelope back from a delivered message; null when it is not one of ours.</summary>
-    public static EventEnvelope? FromMessage(NatsHeaders? headers, byte[]? body)
+    public static EventEnvelope? FromMessage(NatsHeaders? headers, byte[]? body, DateTimeOffset receivedAt)
     {
         if (headers is null || body is null)
             return null;
@@ -60,7 +60,7 @@ public sealed record EventEnvelope(
             return null;
         var occurredAt = headers.TryGetValue(OccurredAtHeader, out var occurred) && DateTimeOffset.TryParse(occurred.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at
-            : DateTimeOffset.UtcNow;
+            : receivedAt;
         var correlation = headers.TryGetValue(CorrelationHeader, out var c) ? c.ToString() : CallContext.NewCorrelationId();
         Guid? causation = headers.TryGetValue(CausationHeader, out var cause) && Guid.TryParse(cause.ToString(), out var causeId) ? causeId : null;
         var trace = headers.TryGetValue(TraceParentHeader, out var t) ? t.ToString() : null;

@@ -22,6 +22,11 @@ public enum ProcessOutcome
 /// </summary>
 public sealed class EventProcessor(IServiceProvider services)
 {
+    private TimeProvider Clock => services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>The application clock's now (when a message arrived without its occurred-at header, say).</summary>
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
     public async Task<ProcessOutcome> ProcessAsync(EventConsumerRegistration consumer, EventEnvelope envelope, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -81,13 +86,13 @@ public sealed class EventProcessor(IServiceProvider services)
                 TraceParent = envelope.TraceParent,
                 Deliveries = deliveries,
                 Error = text,
-                FailedAt = DateTimeOffset.UtcNow,
+                FailedAt = Clock.GetUtcNow(),
             });
         }
         else
         {
             existing.Error = text;
-            existing.FailedAt = DateTimeOffset.UtcNow;
+            existing.FailedAt = Clock.GetUtcNow();
             existing.ReplayedAt = null;
         }
 

@@ -21,6 +21,7 @@ internal sealed class OutboxRelay(
     IEnumerable<ModuleDataSource> dataSources,
     StreamProvisioner streams,
     IOptions<EventBackboneOptions> options,
+    TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan MetricsInterval = TimeSpan.FromSeconds(5);
@@ -58,22 +59,22 @@ internal sealed class OutboxRelay(
         });
 
         var failures = 0;
-        var lastMetrics = DateTime.MinValue;
-        var lastCleanup = DateTime.UtcNow;
+        var lastMetrics = DateTimeOffset.MinValue;
+        var lastCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (housekeeping && DateTime.UtcNow - lastMetrics > MetricsInterval)
+                if (housekeeping && clock.GetUtcNow() - lastMetrics > MetricsInterval)
                 {
                     await ReportBacklogAsync(module, source, stoppingToken).ConfigureAwait(false);
-                    lastMetrics = DateTime.UtcNow;
+                    lastMetrics = clock.GetUtcNow();
                 }
 
-                if (housekeeping && DateTime.UtcNow - lastCleanup > CleanupInterval)
+                if (housekeeping && clock.GetUtcNow() - lastCleanup > CleanupInterval)
                 {
                     await CleanUpAsync(module, source, stoppingToken).ConfigureAwait(false);
-                    lastCleanup = DateTime.UtcNow;
+                    lastCleanup = clock.GetUtcNow();
                 }
 
                 var relayed = await RelayBatchAsync(module, source, stoppingToken).ConfigureAwait(false);
@@ -261,10 +262,10 @@ internal sealed class OutboxRelay(
             opts: new NatsJSPubOpts { MsgId = message.Id.ToString() },
             cancellationToken: cancellationToken);
 
-    private static async Task ReportBacklogAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)
+    private async Task ReportBacklogAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)
     {
         var (backlog, oldest) = await OutboxBacklog.ReadAsync(source, module.Schema, cancellationToken).ConfigureAwait(false);
-        EventMetrics.ReportOutbox(module.Name, backlog, oldest is { } at ? DateTimeOffset.UtcNow - at : TimeSpan.Zero);
+        EventMetrics.ReportOutbox(module.Name, backlog, oldest is { } at ? clock.GetUtcNow() - at : TimeSpan.Zero);
     }
 
     internal async Task CleanUpAsync(LoadedModule module, NpgsqlDataSource source, CancellationToken cancellationToken)

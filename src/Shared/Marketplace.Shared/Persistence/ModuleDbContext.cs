@@ -3,6 +3,8 @@ using System.Text.Json;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Shared.Persistence;
 
@@ -23,6 +25,10 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
 
     public string Schema { get; } = schema;
 
+    /// <summary>The application's clock (its <see cref="TimeProvider"/> when the context comes from DI), for the outbox.</summary>
+    private TimeProvider Clock =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -42,7 +48,7 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
             Id = Guid.CreateVersion7(),
             Subject = EventSubjects.Of(integrationEvent.GetType()),
             Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), EventSubjects.Json),
-            OccurredAt = DateTimeOffset.UtcNow,
+            OccurredAt = Clock.GetUtcNow(),
             CorrelationId = CallContext.Current.CorrelationId,
             CausationId = EventContext.CurrentEventId,
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null,

@@ -2,11 +2,13 @@ using System.Globalization;
 using Marketplace.Modules.Catalog.Contracts.V1;
 using Marketplace.Modules.Catalog.Persistence;
 using Marketplace.Modules.Catalog.Products;
+using Marketplace.Modules.Catalog.Products.CreateProduct;
 using Marketplace.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using CategoryEntity = Marketplace.Modules.Catalog.Domain.Category;
+using ProductStatus = Marketplace.Modules.Catalog.Domain.ProductStatus;
 
 namespace Marketplace.Modules.Catalog.DemoData;
 
@@ -17,7 +19,7 @@ namespace Marketplace.Modules.Catalog.DemoData;
 /// ProductPublished event, so the search projection picks them up like any other.
 /// </summary>
 internal sealed class CatalogDemoData(
-    CatalogDbContext db, ProductCatalog products, StoreAccess stores, IHostEnvironment environment, TimeProvider clock, ILogger<CatalogDemoData> logger)
+    CatalogDbContext db, StoreAccess stores, IHostEnvironment environment, TimeProvider clock, ILogger<CatalogDemoData> logger)
     : IModuleSeeder
 {
     public const int ProductsPerStore = 50;
@@ -108,12 +110,35 @@ internal sealed class CatalogDemoData(
             var request = Product(plan, n, categoryId);
             if (taken.Contains(request.Variants[0].Sku.ToLowerInvariant()))
                 continue;
-            if (await products.SeedActiveAsync(storeId, sellerId, request, cancellationToken) is not null)
+            if (SeedActive(storeId, sellerId, categoryId, request))
                 added++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>
+    /// An ACTIVE product created directly for a store (no caller to check), with the <c>product_published.v1</c> the search
+    /// projection needs. Checked by the listing rules; false (nothing added) when refused.
+    /// </summary>
+    private bool SeedActive(Guid storeId, Guid sellerId, Guid categoryId, CreateProductRequest request)
+    {
+        var listing = CreateProductCommand.From(sellerId, request);
+        var options = ListingRules.Options(listing.Options);
+        var violations = ListingRules.CheckAttributes(listing.Attributes)
+            .Concat(ListingRules.CheckImages(listing.Images))
+            .Concat(ListingRules.CheckOptions(listing.Options))
+            .Concat(ListingRules.CheckVariants(options, listing.Variants));
+        if (violations.Any())
+            return false;
+
+        var now = clock.GetUtcNow();
+        var product = ProductChanges.New(
+            storeId, sellerId, listing.Title, listing.Description, categoryId, ProductStatus.Active, listing.Attributes, listing.Images, options, listing.Variants, now);
+        db.Products.Add(product);
+        db.AddEvent(ProductChanges.Published(product, now));
+        return true;
     }
 
     /// <summary>The n-th demo product of a store: a base name with a variation, one variant per option value (fewer for some).</summary>
@@ -138,7 +163,7 @@ internal sealed class CatalogDemoData(
             {
                 Sku = $"DEMO-{plan.SkuPrefix}-{n + 1:D3}-{v + 1}",
                 Price = decimal.Round(price, 2).ToString(CultureInfo.InvariantCulture),
-                Currency = "EUR",
+                CurrencyCode = "EUR",
                 CompareAtPrice = n % 5 == 0 ? decimal.Round(price * 1.25m, 2).ToString(CultureInfo.InvariantCulture) : "",
             };
             variant.Options.Add(new SelectedOption { Name = plan.OptionName, Value = values[v] });

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Globalization;
 using Marketplace.Modules.Catalog.Persistence;
-using Marketplace.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,7 +16,10 @@ internal enum SearchSort
     Relevance,
 }
 
-/// <summary>A validated nearby search. <see cref="CategoryPath"/> is the chosen category's path (its subtree matches).</summary>
+/// <summary>
+/// A validated nearby search (<c>ProductsNear</c>'s handler builds it). <see cref="CategoryPath"/> is the chosen category's
+/// path (its subtree matches); <see cref="First"/> is the page size.
+/// </summary>
 internal sealed record SearchRequest(
     double Latitude,
     double Longitude,
@@ -108,52 +110,6 @@ internal sealed class ProductSearch(CatalogDbContext db)
 
     private const string Origin = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
     private const string TextQuery = "websearch_to_tsquery('english', @query)";
-
-    /// <summary>Checks the raw input; the category is resolved to its path here (unknown → a field violation).</summary>
-    public async Task<SearchRequest> ValidateAsync(
-        double latitude, double longitude, double radiusKm, string? query, string? categoryId, decimal? priceMin, decimal? priceMax,
-        SearchSort? sort, int first, string? after, CancellationToken cancellationToken)
-    {
-        var violations = new List<FieldViolation>();
-        if (!double.IsFinite(latitude) || latitude is < -90 or > 90)
-            violations.Add(new FieldViolation("location.latitude", "Latitude is between -90 and 90.", "INVALID_COORDINATES"));
-        if (!double.IsFinite(longitude) || longitude is < -180 or > 180)
-            violations.Add(new FieldViolation("location.longitude", "Longitude is between -180 and 180.", "INVALID_COORDINATES"));
-        if (!double.IsFinite(radiusKm) || radiusKm <= 0 || radiusKm > MaxRadiusKm)
-            violations.Add(new FieldViolation("radiusKm", $"Use a radius above 0 and at most {MaxRadiusKm} km.", "INVALID_RADIUS"));
-        query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
-        if (query is { Length: > MaxQueryLength })
-            violations.Add(new FieldViolation("query", $"Use at most {MaxQueryLength} characters.", "TOO_LONG"));
-        if (priceMin is < 0 or > MaxPrice)
-            violations.Add(new FieldViolation("priceMin", $"Use a price from 0 to {MaxPrice}.", "INVALID_PRICE"));
-        if (priceMax is < 0 or > MaxPrice)
-            violations.Add(new FieldViolation("priceMax", $"Use a price from 0 to {MaxPrice}.", "INVALID_PRICE"));
-        if (priceMin is { } min && priceMax is { } max && min > max)
-            violations.Add(new FieldViolation("priceMax", "priceMax cannot be below priceMin.", "INVALID_PRICE_RANGE"));
-        if (first is < 0 or > MaxPageSize)
-            violations.Add(new FieldViolation("first", $"Ask for at most {MaxPageSize} products.", "INVALID_PAGE_SIZE"));
-        var order = sort ?? (query is null ? SearchSort.Distance : SearchSort.Relevance);
-        if (order == SearchSort.Relevance && query is null)
-            violations.Add(new FieldViolation("sort", "RELEVANCE needs a query.", "QUERY_REQUIRED"));
-
-        SearchKey? key = null;
-        if (!string.IsNullOrEmpty(after) && (!SearchKey.TryParse(after, out key) || key!.Sort != order))
-            violations.Add(new FieldViolation("after", "The cursor is not one this search returned.", "INVALID_CURSOR"));
-
-        string? categoryPath = null;
-        if (!string.IsNullOrEmpty(categoryId))
-        {
-            categoryPath = Guid.TryParse(categoryId, out var id)
-                ? await db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            if (categoryPath is null)
-                violations.Add(new FieldViolation("categoryId", "No such category.", "UNKNOWN_CATEGORY"));
-        }
-
-        if (violations.Count > 0)
-            throw ContractError.InvalidArgument("INVALID_SEARCH", "The search is not valid.", violations);
-        return new SearchRequest(latitude, longitude, radiusKm, query, categoryPath, priceMin, priceMax, order, first == 0 ? DefaultPageSize : first, key);
-    }
 
     /// <summary>The page (up to <c>First + 1</c> hits: the extra one only says a next page exists).</summary>
     public async Task<List<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken)

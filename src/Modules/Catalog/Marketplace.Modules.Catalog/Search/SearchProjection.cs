@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using Marketplace.Modules.Catalog.Persistence;
 using Marketplace.Modules.Sellers.Contracts.V1;
 using Microsoft.EntityFrameworkCore;
@@ -133,7 +132,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     /// <summary>
     /// Rebuilds the rows of every product in a category's subtree (renamed, new slug or moved: rows copy the path and
     /// the ancestors' names), in statements of a bounded number of products. They all run in the handler's one
-    /// transaction; for a subtree holding a large part of the catalog, <c>catalogSearchReindex</c> is the batched way.
+    /// transaction; for a subtree holding a large part of the catalog, <c>catalogSearchReindexStart</c> is the batched way.
     /// Product versions are unchanged, so the version guard lets these rebuilds through.
     /// </summary>
     public async Task<int> RefreshCategoryAsync(string path, CancellationToken cancellationToken)
@@ -289,23 +288,4 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
         bind?.Invoke(command.Parameters);
         return command;
     }
-}
-
-/// <summary>A store's listing facts as Sellers published them (or as its contract answered, version 0).</summary>
-internal sealed record StoreState(Guid Id, Guid SellerId, string Name, string Slug, double Latitude, double Longitude, double ServiceRadiusKm, string Status, long Version)
-{
-    public void Bind(NpgsqlParameterCollection parameters)
-    {
-        parameters.AddWithValue("id", Id);
-        parameters.AddWithValue("sellerId", SellerId);
-        parameters.AddWithValue("name", Name);
-        parameters.AddWithValue("slug", Slug);
-        parameters.AddWithValue("lon", Longitude);
-        parameters.AddWithValue("lat", Latitude);
-        parameters.AddWithValue("radius", ServiceRadiusKm);
-        parameters.AddWithValue("status", Status);
-        parameters.AddWithValue("version", Version);
-    }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"store {Id} v{Version} {Status}");
 }

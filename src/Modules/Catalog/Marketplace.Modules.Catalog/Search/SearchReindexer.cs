@@ -1,33 +1,17 @@
 using Marketplace.Modules.Catalog.Contracts.Events;
 using Marketplace.Modules.Catalog.Persistence;
-using Marketplace.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NpgsqlTypes;
 
 namespace Marketplace.Modules.Catalog.Search;
 
-/// <summary>Settings under <c>Modules:Catalog:Search</c>.</summary>
-internal sealed class SearchOptions
-{
-    public const string Section = "Search";
-
-    /// <summary>Products per reindex batch when the request names none.</summary>
-    public int ReindexBatchSize { get; set; } = 1000;
-
-    /// <summary>A reindex without progress for this long (e.g. a parked batch) may be superseded by a new request.</summary>
-    public TimeSpan ReindexStaleAfter { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>A pause before each batch, to leave the database to live traffic during a long rebuild (0 = none).</summary>
-    public TimeSpan ReindexBatchPause { get; set; } = TimeSpan.Zero;
-}
-
 /// <summary>
 /// A full rebuild of the projection that never takes search offline: <c>search_products</c> keeps answering while a
 /// shadow table (<c>search_products_next</c>) is filled batch by batch through JetStream, then the two are swapped in
 /// one short transaction. Steps, each an event handled by Catalog in its inbox transaction:
 /// <list type="number">
-/// <item>request (contract, ADMIN) → a REQUESTED row + <see cref="SearchReindexRequested"/>;</item>
+/// <item>request (<c>StartSearchReindex</c>, ADMIN) → a REQUESTED row + <see cref="SearchReindexRequested"/>;</item>
 /// <item>requested → create the empty shadow table, cut the products into id ranges, RUNNING, one
 /// <see cref="SearchReindexBatchPlanned"/> per range;</item>
 /// <item>batch → rebuild that range into the shadow table (the same SQL as live updates), count it once; the last one
@@ -40,50 +24,6 @@ internal sealed class SearchReindexer(CatalogDbContext db, SearchProjection proj
 {
     public const int MinBatchSize = 100;
     public const int MaxBatchSize = 10_000;
-
-    /// <summary>Starts a rebuild, or answers the one in flight (<c>Started = false</c>).</summary>
-    public async Task<(SearchReindex Run, bool Started)> RequestAsync(int batchSize, string requestedBy, CancellationToken cancellationToken)
-    {
-        batchSize = batchSize == 0 ? options.ReindexBatchSize : batchSize;
-        if (batchSize is < MinBatchSize or > MaxBatchSize)
-            throw ContractError.InvalidArgument("INVALID_BATCH_SIZE", "The batch size is out of range.", [new FieldViolation("batchSize", $"Use {MinBatchSize} to {MaxBatchSize} products per batch.", "INVALID_BATCH_SIZE")]);
-
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Requests are serialised, so two concurrent ones cannot both start.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('catalog.search_reindex', 0))", cancellationToken);
-        var inFlight = await db.Set<SearchReindex>()
-            .Where(r => r.Status == SearchReindexStatus.Requested || r.Status == SearchReindexStatus.Running)
-            .OrderBy(r => r.RequestedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (inFlight is not null)
-        {
-            if (now - inFlight.LastProgressAt < options.ReindexStaleAfter)
-                return (inFlight, false);
-            inFlight.Status = SearchReindexStatus.Abandoned;
-            inFlight.CompletedAt = now;
-            inFlight.Note = $"No progress since {inFlight.LastProgressAt:O}; superseded by a new request.";
-            logger.LogWarning("Search reindex {ReindexId} made no progress since {LastProgressAt}; abandoned for a new one", inFlight.Id, inFlight.LastProgressAt);
-        }
-
-        var run = new SearchReindex
-        {
-            Id = Guid.CreateVersion7(),
-            Status = SearchReindexStatus.Requested,
-            BatchSize = batchSize,
-            RequestedBy = requestedBy,
-            RequestedAt = now,
-            LastProgressAt = now,
-        };
-        db.Add(run);
-        db.AddEvent(new SearchReindexRequested(run.Id, batchSize, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (run, true);
-    }
-
-    public Task<SearchReindex?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Set<SearchReindex>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>Step 2: an empty shadow table, the id ranges, one batch event each.</summary>
     public async Task StartAsync(SearchReindexRequested request, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ namespace Marketplace.Modules.Inventory.DemoData;
 /// low-stock email and in-app item). Idempotent: a variant that already has stock is left as it is.
 /// </summary>
 internal sealed class InventoryDemoData(
-    ISender mediator, VariantDirectory directory, CatalogContract.CatalogContractClient catalog, SellersStores.SellersStoresClient sellers,
+    ISender mediator, VariantDirectory directory, CatalogProducts.CatalogProductsClient catalog, SellersStores.SellersStoresClient sellers,
     IHostEnvironment environment, ILogger<InventoryDemoData> logger) : IModuleSeeder
 {
     /// <summary>The Sellers module's demo stores (their products come from Catalog's demo data).</summary>
@@ -65,9 +65,10 @@ internal sealed class InventoryDemoData(
         var after = "";
         while (true)
         {
-            var page = await catalog.ListStoreProductsAsync(new ListStoreProductsRequest { StoreId = storeId, First = 100, After = after }, cancellationToken: cancellationToken);
+            var page = await catalog.ListStoreProductsAsync(
+                new ListStoreProductsRequest { StoreId = storeId, Page = new Marketplace.Shared.Contracts.V1.PageRequest { First = 100, After = after } }, cancellationToken: cancellationToken);
             products.AddRange(page.Products);
-            if (!page.HasNextPage || page.Products.Count == 0)
+            if (!page.PageInfo.HasNextPage || page.Products.Count == 0)
                 return products;
             after = page.Products[^1].Id;
         }

@@ -11,7 +11,7 @@ namespace Marketplace.Modules.Inventory.Events;
 /// re-reads the product from Catalog as this module and copies its variants, so each variant has its stock row before a
 /// seller or a checkout needs it. Idempotent: copying the same product twice writes nothing the second time.
 /// </summary>
-internal sealed class CopyProductVariants(CatalogContract.CatalogContractClient catalog, VariantDirectory directory)
+internal sealed class CopyProductVariants(CatalogProducts.CatalogProductsClient catalog, VariantDirectory directory)
     : IEventHandler<ProductPublished>, IEventHandler<ProductUpdated>, IEventHandler<ProductArchived>
 {
     public Task HandleAsync(ProductPublished integrationEvent, CancellationToken cancellationToken) => CopyAsync(integrationEvent.ProductId, cancellationToken);

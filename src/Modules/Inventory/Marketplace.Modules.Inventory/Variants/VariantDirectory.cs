@@ -12,7 +12,7 @@ namespace Marketplace.Modules.Inventory.Variants;
 /// the events have not brought yet (a seller setting stock right after creating the product). Catalog and Sellers are
 /// asked as this module, which sees products and stores of any status.
 /// </summary>
-internal sealed class VariantDirectory(InventoryDbContext db, CatalogContract.CatalogContractClient catalog, SellersStores.SellersStoresClient sellers, TimeProvider clock)
+internal sealed class VariantDirectory(InventoryDbContext db, CatalogProducts.CatalogProductsClient catalog, SellersStores.SellersStoresClient sellers, TimeProvider clock)
 {
     /// <summary>Copies the product's variants (new ones get a stock row with zero counters) and its store's contact.</summary>
     public async Task CopyAsync(Product product, CancellationToken cancellationToken)

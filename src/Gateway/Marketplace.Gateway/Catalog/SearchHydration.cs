@@ -1,0 +1,87 @@
+using GraphQL;
+using GraphQLParser.AST;
+using Marketplace.Modules.Catalog.Contracts.V1;
+
+namespace Marketplace.Gateway.Catalog;
+
+/// <summary>
+/// What a search page needs of its products. The projection holds the fields a results list usually shows (id, title,
+/// status, price range, dates, store and category ids); a node that asks for anything else (description, variants,
+/// images, …) is hydrated with one batched <c>GetProducts</c> call, which also applies the product visibility rule again
+/// (a hit whose product was archived a moment ago, before the projection caught up, is left out).
+/// </summary>
+internal static class SearchHydration
+{
+    private static readonly HashSet<string> Covered = new(StringComparer.Ordinal)
+    {
+        "__typename", "id", "title", "status", "store", "category", "priceRange", "publishedAt", "createdAt",
+    };
+
+    public static async Task<List<NearbyProductHit>> HitsAsync(IResolveFieldContext context, IReadOnlyList<NearbyProduct> found, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0 || !NeedsProducts(context))
+            return found.Select(f => new NearbyProductHit(FromProjection(f), f.DistanceMeters, f.Key)).ToList();
+        var products = (await CatalogArea.Products(context).GetProductsAsync(new GetProductsRequest { Ids = { found.Select(f => f.ProductId) } }, cancellationToken: cancellationToken))
+            .Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return found.Where(f => products.ContainsKey(f.ProductId)).Select(f => new NearbyProductHit(products[f.ProductId], f.DistanceMeters, f.Key)).ToList();
+    }
+
+    /// <summary>A product as the projection knows it: only the covered fields are set (nothing else is asked for).</summary>
+    private static Product FromProjection(NearbyProduct hit) => new()
+    {
+        Id = hit.ProductId,
+        StoreId = hit.StoreId,
+        Title = hit.Title,
+        CategoryId = hit.CategoryId,
+        Status = "ACTIVE",
+        MinPrice = hit.MinPrice,
+        MaxPrice = hit.MaxPrice,
+        PublishedAt = hit.PublishedAt,
+        CreatedAt = hit.CreatedAt,
+    };
+
+    /// <summary>Whether the query selects a product field the projection does not hold (under edges.node or nodes, through fragments).</summary>
+    private static bool NeedsProducts(IResolveFieldContext context)
+    {
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        foreach (var field in Fields(context.FieldAst.SelectionSet, fragments))
+        {
+            var name = field.Name.StringValue;
+            if (name == "nodes" && Fields(field.SelectionSet, fragments).Any(f => !Covered.Contains(f.Name.StringValue)))
+                return true;
+            if (name != "edges")
+                continue;
+            foreach (var node in Fields(field.SelectionSet, fragments).Where(f => f.Name.StringValue == "node"))
+            {
+                if (Fields(node.SelectionSet, fragments).Any(f => !Covered.Contains(f.Name.StringValue)))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The fields of a selection set, with inline fragments and fragment spreads flattened (directives ignored: selected).</summary>
+    private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? selectionSet, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, int depth = 0)
+    {
+        if (selectionSet is null || depth > 10)
+            yield break;
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    yield return field;
+                    break;
+                case GraphQLInlineFragment inline:
+                    foreach (var inner in Fields(inline.SelectionSet, fragments, depth + 1))
+                        yield return inner;
+                    break;
+                case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                    foreach (var inner in Fields(fragment.SelectionSet, fragments, depth + 1))
+                        yield return inner;
+                    break;
+            }
+        }
+    }
+}

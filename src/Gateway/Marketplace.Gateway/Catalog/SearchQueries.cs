@@ -1,0 +1,73 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using Marketplace.Gateway.Auth;
+using Marketplace.Gateway.Conventions;
+using Marketplace.Gateway.Errors;
+using Marketplace.Gateway.Relay;
+using Marketplace.Gateway.Schema;
+using Marketplace.Modules.Catalog.Contracts.V1;
+using Marketplace.Shared.Contracts;
+
+namespace Marketplace.Gateway.Catalog;
+
+/// <summary>
+/// <c>productsNear</c> (everyone) over Catalog's search projection, and <c>catalogSearchReindexStatus</c> (administrators).
+/// The Catalog module validates and authorizes again; its InvalidArgument answers become BAD_USER_INPUT with
+/// <c>extensions.fieldViolations</c>.
+/// </summary>
+internal sealed class SearchQueries : ISchemaContribution
+{
+    /// <summary>The search radius when none is given: the same as <c>storesNear</c>'s.</summary>
+    public const double DefaultRadiusKm = 10;
+
+    public void ConfigureQuery(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<NearbyProductConnectionType>>("productsNear")
+            .Description("ACTIVE products of ACTIVE stores within radiusKm of a point. Ordered by sort (RELEVANCE when a query is given, else DISTANCE); each edge carries distanceMeters.")
+            .Argument<NonNullGraphType<GeoPointInputType>>("location", "Where to search from.")
+            .Argument<FloatGraphType>("radiusKm", "Search radius in km, above 0 and at most 100.", a => a.DefaultValue = DefaultRadiusKm)
+            .Argument<StringGraphType>("query", "Full text over titles (strongest), category names and descriptions, at most 200 characters; web-search syntax: words, \"a phrase\", -excluded, or.")
+            .Argument<IdGraphType>("categoryId", "Only products in this category or any category below it.")
+            .Argument<ExactDecimalGraphType>("priceMin", "Only products whose lowest price is at least this (0 to 1,000,000,000).")
+            .Argument<ExactDecimalGraphType>("priceMax", "Only products whose lowest price is at most this (0 to 1,000,000,000, not below priceMin).")
+            .Argument<ProductSearchSortType>("sort", "The order; RELEVANCE needs a query. A cursor continues only the sort it came from.")
+            .PageArguments()
+            .AllowAnonymous()
+            .ResolveAsync(async c =>
+            {
+                var page = c.GetPageRequest();
+                var request = new ProductsNearRequest
+                {
+                    Location = c.GetGeoPoint("location"),
+                    RadiusKm = c.GetArgument<double?>("radiusKm") ?? DefaultRadiusKm,
+                    Query = c.GetArgument<string?>("query") ?? "",
+                    CategoryId = c.GetIdArgument("categoryId", CatalogArea.CategoryTypeName) ?? "",
+                    PriceMin = c.GetArgument<decimal?>("priceMin")?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    PriceMax = c.GetArgument<decimal?>("priceMax")?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    Sort = c.GetArgument<ProductSearchSort?>("sort") ?? ProductSearchSort.Unspecified,
+                    Page = page.ToContract(),
+                };
+                // The contract reads first: 0 as "the default page size"; here it asks for an empty page.
+                if (page.First == 0)
+                    return Connection<NearbyProductHit>.From([], false, page, h => h.Key);
+                var response = await CatalogArea.Search(c).ProductsNearAsync(request, cancellationToken: c.CancellationToken);
+                var hits = await SearchHydration.HitsAsync(c, response.Products, c.CancellationToken);
+                var connection = Connection<NearbyProductHit>.From(hits, response.PageInfo.HasNextPage, page, h => h.Key);
+                // The end cursor is the last hit's position even if hydration left it out (archived a moment ago).
+                return response.Products.Count == 0 ? connection : connection with { PageInfo = connection.PageInfo with { EndCursor = Cursor.Encode(response.Products[^1].Key) } };
+            });
+
+        query.Field<CatalogSearchReindexType>("catalogSearchReindexStatus")
+            .Description("Administrators: a search rebuild's progress (catalogSearchReindexStart answers its id); null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The rebuild's global id.")
+            .RequireRoles(Roles.Admin)
+            .ResolveAsync(async c =>
+            {
+                var request = new GetSearchReindexRequest { Id = c.GetIdArgument("id", CatalogArea.ReindexTypeName)! };
+                return await ContractCalls.OrNullAsync(async () => await CatalogArea.Search(c).GetSearchReindexAsync(request, cancellationToken: c.CancellationToken));
+            });
+    }
+
+    public IEnumerable<Type> AdditionalTypes => [typeof(CatalogSearchReindexType)];
+}

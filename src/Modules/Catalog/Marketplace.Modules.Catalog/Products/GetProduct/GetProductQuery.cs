@@ -1,0 +1,8 @@
+using Marketplace.Shared.Contracts;
+using Mediator;
+using ProductEntity = Marketplace.Modules.Catalog.Domain.Product;
+
+namespace Marketplace.Modules.Catalog.Products.GetProduct;
+
+/// <summary>One product as <see cref="Viewer"/> may see it (null: none, or hidden from them).</summary>
+internal sealed record GetProductQuery(string Id, Viewer Viewer) : IQuery<ProductEntity?>;
