@@ -14,9 +14,14 @@ namespace Marketplace.Modules.Inventory.Variants;
 /// </summary>
 internal sealed class VariantDirectory(InventoryDbContext db, CatalogProducts.CatalogProductsClient catalog, SellersStores.SellersStoresClient sellers, TimeProvider clock)
 {
-    /// <summary>Copies the product's variants (new ones get a stock row with zero counters) and its store's contact.</summary>
+    /// <summary>
+    /// Copies the product's store contact and its variants (new ones get a stock row with zero counters). The store's row
+    /// is written first: every transaction that writes both takes them in that order (a seller's first write and the
+    /// consumers of the product's events run at once, and would otherwise wait on each other in a cycle).
+    /// </summary>
     public async Task CopyAsync(Product product, CancellationToken cancellationToken)
     {
+        await CopyStoreAsync(Guid.Parse(product.StoreId), cancellationToken);
         var now = clock.GetUtcNow();
         var variants = product.Variants.Select(v => Guid.Parse(v.Id)).ToList();
         var current = await db.QueryAsync(
@@ -51,8 +56,6 @@ internal sealed class VariantDirectory(InventoryDbContext db, CatalogProducts.Ca
                 },
                 cancellationToken);
         }
-
-        await CopyStoreAsync(storeId, cancellationToken);
     }
 
     /// <summary>Makes sure the variants have stock rows, asking Catalog for those not copied yet; unknown ids stay unknown.</summary>
