@@ -6,6 +6,11 @@ namespace Marketplace.Inventory.Tests.Support;
 /// <summary>A seller's product as a test knows it: the variants' own ids (what contracts take) and their global ids (GraphQL).</summary>
 public sealed record Listing(string SellerToken, string SellerId, string StoreId, string ProductId, IReadOnlyList<string> VariantIds, IReadOnlyList<string> VariantGlobalIds)
 {
+    /// <summary>Where the store is (a fresh place, far from other tests' stores).</summary>
+    public (double Latitude, double Longitude) Place { get; init; }
+
+    public string ProductGlobalId => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Product:{ProductId}"));
+
     public string VariantId => VariantIds[0];
 
     public string VariantGlobalId => VariantGlobalIds[0];
@@ -25,12 +30,12 @@ public static class InventoryFlows
         var (lat, lon) = Gql.NewPlace();
         var store = (await client.CreateStoreAsync(token, Gql.StoreInput("Inventory test shop", lat, lon, Gql.NewSlug("stock")))).Data("storeCreate");
         store.Codes().Should().BeEmpty(store.ToJsonString());
-        return await app.ProductAsync(token, sellerId, store["store"].Text("id"), variants, publish);
+        return await app.ProductAsync(token, sellerId, store["store"].Text("id"), variants, publish) with { Place = (lat, lon) };
     }
 
     /// <summary>Another product of the same seller and store.</summary>
-    public static Task<Listing> AnotherProductAsync(this InventoryApp app, Listing listing, int variants = 1, bool publish = true) =>
-        app.ProductAsync(listing.SellerToken, listing.SellerId, listing.StoreId, variants, publish);
+    public static async Task<Listing> AnotherProductAsync(this InventoryApp app, Listing listing, int variants = 1, bool publish = true) =>
+        await app.ProductAsync(listing.SellerToken, listing.SellerId, listing.StoreId, variants, publish) with { Place = listing.Place };
 
     private static async Task<Listing> ProductAsync(this InventoryApp app, string token, string sellerId, string storeId, int variants, bool publish)
     {
