@@ -1,4 +1,5 @@
 using Marketplace.Modules.Catalog;
+using Marketplace.Modules.Inventory;
 using Marketplace.Modules.Notifications;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
@@ -17,6 +18,7 @@ internal static class ModuleCatalog
         new UsersModule(),
         new SellersModule(),
         new CatalogModule(),
+        new InventoryModule(),
         new NotificationsModule(),
     ];
 }

@@ -88,6 +88,20 @@ public sealed class ModuleBuilder
         return this;
     }
 
+    /// <summary>
+    /// A recurring run of one of this module's jobs on a cron schedule (UTC), registered with Hangfire when the host
+    /// starts (under <paramref name="id"/>, replacing an earlier definition). The job class is declared as with
+    /// <see cref="AddJob{TJob}"/>; give the method <c>[DisableConcurrentExecution]</c> when runs must not overlap.
+    /// </summary>
+    public ModuleBuilder AddRecurringJob<TJob>(string id, string cron, System.Linq.Expressions.Expression<Func<TJob, Task>> call)
+        where TJob : class
+    {
+        if (!_module.Jobs.Contains(typeof(TJob)))
+            AddJob<TJob>();
+        Services.AddSingleton(RecurringJobRegistration.Create(id, cron, Name, call));
+        return this;
+    }
+
     public ModuleBuilder AddSeeder<TSeeder>()
         where TSeeder : class, IModuleSeeder
     {
