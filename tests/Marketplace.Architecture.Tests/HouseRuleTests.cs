@@ -105,6 +105,17 @@ public sealed class HouseRuleTests
         HouseRules.ContractServicesOnlySendUseCases(typeof(AlphaModule).Assembly)
             .Should().Equal("Marketplace.Fixtures.RogueAlpha.GrpcServices.AlphaGrpcService");
 
+    /// <summary>
+    /// Commands that own their transaction are an exception kept for measured hot-row cases, each documented: a new one
+    /// is added here on purpose, never by accident.
+    /// </summary>
+    [Fact]
+    public void Only_the_documented_commands_commit_themselves() =>
+        Real.Modules.SelectMany(m => m.GetTypes())
+            .Where(t => typeof(Marketplace.Shared.UseCases.ICommitsItself).IsAssignableFrom(t) && !t.IsInterface)
+            .Select(t => t.FullName)
+            .Should().Equal("Marketplace.Modules.Inventory.Reservations.Reserve.ReserveCommand");
+
     [Fact]
     public void Shared_depends_on_no_module_gateway_or_host() =>
         HouseRules.SharedDependsOnNoModule(Real).Should().BeEmpty();

@@ -35,6 +35,32 @@ public sealed class StockEventTests(InventoryApp app) : InventoryTest(app)
         events.Should().OnlyContain(e => e.Text("productId") == listing.ProductId && e.Text("storeId") != "");
     }
 
+    [Theory]
+    [InlineData(1, 50)]
+    [InlineData(50, 1)]
+    [InlineData(1, 1)]
+    public async Task A_hold_of_several_variants_tells_each_crossing_once_whichever_variant_is_moved_last(int firstOnHand, int lastOnHand)
+    {
+        // Reserve moves its variants in one lock order and sends the last move with COMMIT unless that move has something
+        // to tell (then the ordinary path runs): the selling-out variant first, last, or both; each must publish exactly once.
+        var listing = await ListingAsync(variants: 2);
+        var ordered = listing.VariantIds.OrderBy(Guid.Parse).ToList();
+        await App.StockAsync(listing, ordered[0], firstOnHand);
+        await App.StockAsync(listing, ordered[1], lastOnHand);
+
+        var holder = NewHolder();
+        (await App.ReserveAsync(holder, 600, (ordered[0], 1), (ordered[1], 1))).Reserved.Should().BeTrue();
+        (await App.ReserveAsync(holder, 600, (ordered[0], 1), (ordered[1], 1))).Reserved.Should().BeTrue("the same hold again changes nothing");
+        (await App.ReserveAsync(NewHolder(), 600, (ordered[0], 1), (ordered[1], 1))).Reserved.Should().Be(firstOnHand > 1 && lastOnHand > 1);
+
+        foreach (var (variantId, onHand) in new[] { (ordered[0], firstOnHand), (ordered[1], lastOnHand) })
+        {
+            (await EventsAsync(StockChanged, variantId)).Select(e => e["availableForSale"]!.GetValue<bool>())
+                .Should().Equal(onHand == 1 ? [true, false] : [true], $"a variant with {onHand} on hand tells a sell-out once, whichever path moved it");
+            (await App.LevelAsync(variantId)).Reserved.Should().Be(1);
+        }
+    }
+
     [Fact]
     public async Task Low_stock_is_published_once_per_crossing_of_the_threshold()
     {

@@ -12,7 +12,7 @@ namespace Marketplace.Shared.UseCases;
 /// outbox) commit together or not at all. Because the transaction is open before the handler starts, a handler may lock
 /// the rows it changes (<c>SELECT … FOR UPDATE</c>) and may call <c>SaveChanges</c> itself (e.g. to learn of a unique
 /// violation; EF then rolls back to a savepoint). A command sent from inside another joins its transaction. Queries run
-/// without one and never save.
+/// without one and never save; a command marked <see cref="ICommitsItself"/> manages its own.
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(IServiceProvider services, ModuleRegistry modules)
     : IPipelineBehavior<TMessage, TResponse>
@@ -20,7 +20,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IServiceProvider se
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || modules.ForAssembly(typeof(TMessage).Assembly)?.DbContextType is not { } contextType)
+        if (message is not IBaseCommand || message is ICommitsItself || modules.ForAssembly(typeof(TMessage).Assembly)?.DbContextType is not { } contextType)
             return await next(message, cancellationToken).ConfigureAwait(false);
 
         var db = (ModuleDbContext)services.GetRequiredService(contextType);

@@ -1,11 +1,12 @@
 using Marketplace.Modules.Inventory.Contracts.V1;
 using Marketplace.Modules.Inventory.Stock;
+using Marketplace.Shared.UseCases;
 using Mediator;
 
 namespace Marketplace.Modules.Inventory.Reservations.Reserve;
 
 /// <summary>A module (checkout) holds stock for a holder: all lines or none, replacing the holder's earlier hold.</summary>
-internal sealed record ReserveCommand(Actor Actor, string HolderId, IReadOnlyList<StockLineInput> Lines, int TtlSeconds) : ICommand<ReserveResult>
+internal sealed record ReserveCommand(Actor Actor, string HolderId, IReadOnlyList<StockLineInput> Lines, int TtlSeconds) : ICommand<ReserveResult>, ICommitsItself
 {
     public static ReserveCommand From(Actor actor, ReserveRequest request) => new(
         actor,
