@@ -34,7 +34,8 @@ internal sealed class ImageRenderer(MediaImageOptions options)
                 // smaller ones are resized from it. A sequential source cannot be read twice, hence the copy.
                 using (var loaded = Thumbnail(path, widths[^1]))
                 using (var srgb = ToSrgb8(loaded))
-                    largest = srgb.CopyMemory();
+                using (var bare = WithoutMetadata(srgb))
+                    largest = bare.CopyMemory();
             }
             catch (VipsException e)
             {
@@ -88,6 +89,26 @@ internal sealed class ImageRenderer(MediaImageOptions options)
         return image.Colourspace(Enums.Interpretation.Srgb).Cast(Enums.BandFormat.Uchar);
     }
 
+    /// <summary>
+    /// Drops EXIF (GPS, camera owner), XMP, IPTC and profiles from the image itself, so no saver can write them back
+    /// (Debian's libvips 8.14 webpsave kept EXIF despite <c>strip</c>). Orientation was applied by the thumbnail.
+    /// </summary>
+    private static Image WithoutMetadata(Image image)
+    {
+        var fields = image.GetFields() ?? [];
+        return image.Mutate(m =>
+        {
+            foreach (var field in fields)
+            {
+                if (field.StartsWith("exif", StringComparison.Ordinal) || field.StartsWith("xmp", StringComparison.Ordinal)
+                    || field.StartsWith("iptc", StringComparison.Ordinal) || field.StartsWith("icc-profile", StringComparison.Ordinal)
+                    || field == "orientation" || field.StartsWith("png-comment", StringComparison.Ordinal)
+                    || field.StartsWith("heif-", StringComparison.Ordinal) || field.StartsWith("gif-", StringComparison.Ordinal))
+                    m.Remove(field);
+            }
+        });
+    }
+
     private byte[] EncodeAvif(Image image)
     {
         var saveOptions = new VOption { { "Q", options.AvifQuality }, { "effort", options.AvifEffort }, { "compression", Enums.ForeignHeifCompression.Av1 } };
@@ -97,7 +118,7 @@ internal sealed class ImageRenderer(MediaImageOptions options)
     private byte[] EncodeWebp(Image image)
     {
         var saveOptions = new VOption { { "Q", options.WebpQuality }, { "effort", options.WebpEffort } };
-        return image.WriteToBuffer(".webp", WithoutMetadata(saveOptions));
+        return WebpMetadata.Strip(image.WriteToBuffer(".webp", WithoutMetadata(saveOptions)));
     }
 
     /// <summary>libvips 8.14 (Debian) ignores <c>keep</c> silently; it needs <c>strip</c>.</summary>
