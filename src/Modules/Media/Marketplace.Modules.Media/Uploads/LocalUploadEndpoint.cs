@@ -59,7 +59,8 @@ internal sealed class LocalUploadEndpoint(LocalDiskMediaStorage storage, PostPol
         var fields = new List<KeyValuePair<string, string>>();
         while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new MediaException(MediaErrorCodes.PolicyViolation, "Every part of the form must be a form field.");
 
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
