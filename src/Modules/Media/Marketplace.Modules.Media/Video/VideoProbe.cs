@@ -100,6 +100,10 @@ internal sealed class VideoProbe(MediaVideoOptions options)
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    internal static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no detail";
+    /// <summary>The last few lines of ffmpeg's stderr: its own reason (the last line alone is often generic).</summary>
+    internal static string LastLine(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? "no detail" : string.Join(" | ", lines.TakeLast(3));
+    }
 }
