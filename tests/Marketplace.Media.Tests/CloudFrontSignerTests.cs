@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Marketplace.Media.Tests.Support;
 using Marketplace.Modules.Media;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Delivery;
 using Marketplace.Modules.Media.Storage;
 using Marketplace.Modules.Media.Uploads;

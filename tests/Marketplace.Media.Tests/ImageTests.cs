@@ -1,6 +1,7 @@
 using System.Text;
 using Marketplace.Media.Tests.Support;
 using Marketplace.Modules.Media;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Images;
 using Marketplace.Modules.Media.Storage;
 using Marketplace.Modules.Media.Uploads;

@@ -7,6 +7,7 @@ using Amazon.S3.Model;
 using Amazon.SQS.Model;
 using Marketplace.Media.Tests.Support;
 using Marketplace.Modules.Media;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Images;
 using Marketplace.Modules.Media.Storage;
 using Marketplace.Modules.Media.Uploads;

@@ -1,4 +1,5 @@
 using Marketplace.Modules.Catalog;
+using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
@@ -18,5 +19,6 @@ internal static class ModuleCatalog
         new SellersModule(),
         new CatalogModule(),
         new NotificationsModule(),
+        new MediaModule(),
     ];
 }

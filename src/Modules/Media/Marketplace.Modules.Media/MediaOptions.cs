@@ -1,8 +1,8 @@
 namespace Marketplace.Modules.Media;
 
 /// <summary>
-/// Settings of the Media module, bound from <c>Modules:Media</c> when the module is wired into the host. Each key is
-/// documented in docs/media.md (settings); the defaults are the single-container development setup (local disk).
+/// Settings of the Media module, bound from <c>Modules:Media</c>. Each key is documented in docs/media.md (settings);
+/// the defaults are the single-container setup (local disk, the host serving uploads and renditions).
 /// </summary>
 internal sealed class MediaOptions
 {
@@ -13,6 +13,7 @@ internal sealed class MediaOptions
     public MediaImageOptions Images { get; set; } = new();
     public MediaVideoOptions Video { get; set; } = new();
     public MediaDeliveryOptions Delivery { get; set; } = new();
+    public MediaLifecycleOptions Lifecycle { get; set; } = new();
 }
 
 internal enum StorageProvider
@@ -64,6 +65,11 @@ internal sealed class S3StorageOptions
     public string RenditionsBucket { get; set; } = "marketplace-media-renditions";
     /// <summary>SQS queue URL receiving the raw bucket's ObjectCreated notifications; empty: no event source.</summary>
     public string EventQueueUrl { get; set; } = "";
+    /// <summary>
+    /// At start-up, create both buckets when missing and point the raw bucket's notifications at the queue (development
+    /// and tests against moto; production buckets come from infrastructure).
+    /// </summary>
+    public bool Provision { get; set; }
 }
 
 /// <summary><c>Modules:Media:Uploads</c>: what a client may upload and for how long a signed form stays valid.</summary>
@@ -71,11 +77,16 @@ internal sealed class MediaUploadOptions
 {
     public TimeSpan PolicyLifetime { get; set; } = TimeSpan.FromMinutes(10);
     public long ImageMaxBytes { get; set; } = 25L * 1024 * 1024;
-    public long VideoMaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+    /// <summary>At most <see cref="int.MaxValue"/> (GraphQL's <c>Int</c> carries the declared size).</summary>
+    public long VideoMaxBytes { get; set; } = 2_000_000_000;
     /// <summary>Size of each part of a multipart video upload (S3: at least 5 MiB except the last).</summary>
     public long VideoPartBytes { get; set; } = 16L * 1024 * 1024;
     /// <summary>Lifetime of a presigned part URL.</summary>
     public TimeSpan PartUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Uploads one seller may start per hour (each costs a render); 0: no limit.</summary>
+    public int MaxPerOwnerPerHour { get; set; } = 120;
+    /// <summary>Requests to the local upload endpoint per client address and minute; 0: no limit.</summary>
+    public int RateLimitPerIpPerMinute { get; set; } = 60;
 }
 
 /// <summary><c>Modules:Media:Images</c>.</summary>
@@ -130,4 +141,26 @@ internal sealed class MediaDeliveryOptions
     public string HashAlgorithm { get; set; } = "SHA1";
     public TimeSpan ImageUrlLifetime { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan VideoCookieLifetime { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>
+    /// Expiry times are rounded up to a multiple of this, so a URL stays the same (cacheable by browsers, and its
+    /// signature cached here) for that long; a URL then lives between its lifetime and lifetime + granularity.
+    /// </summary>
+    public TimeSpan ExpiryGranularity { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>The rendition <c>MediaReference.url</c> points at: the WebP of the largest width up to this.</summary>
+    public int DefaultWidth { get; set; } = 1024;
+}
+
+/// <summary><c>Modules:Media:Lifecycle</c>: expiry of abandoned uploads, deletion of unreferenced assets, retries.</summary>
+internal sealed class MediaLifecycleOptions
+{
+    /// <summary>How often the housekeeping sweeps run in each process (they skip rows another process holds).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>A PENDING upload expires this long after its form or part URLs did (a slow last request may still land).</summary>
+    public TimeSpan ExpiryMargin { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long an asset nothing references (never attached, or detached) is kept before it is deleted.</summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>Render attempts of one version before the asset is FAILED with RENDER_FAILED.</summary>
+    public int MaxAttempts { get; set; } = 3;
+    /// <summary>Assets handled per sweep and transaction.</summary>
+    public int BatchSize { get; set; } = 100;
 }

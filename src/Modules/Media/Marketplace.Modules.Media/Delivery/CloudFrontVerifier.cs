@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marketplace.Modules.Media.Contracts;
 
 namespace Marketplace.Modules.Media.Delivery;
 

@@ -8,7 +8,8 @@ namespace Marketplace.Modules.Media.Delivery;
 /// Serves renditions in local-disk mode under the same paths CloudFront would (<c>{Delivery:BaseUrl}{key}</c>), with
 /// the same signatures: canned-policy URLs for images, custom-policy cookies (or URLs) for a video's HLS folder.
 /// Expired or tampered requests get 403 with a JSON <c>{ code, message }</c>. Paths are versioned, so responses are
-/// immutable; cookie-authorised ones are kept out of shared caches (their URL carries no signature).
+/// immutable; cookie-authorised ones are kept out of shared caches (their URL carries no signature). A playlist asked
+/// for with a custom-policy URL comes back with that signature on every URI it lists (<see cref="HlsPlaylists"/>).
 /// </summary>
 internal sealed class LocalDeliveryEndpoint(LocalDiskMediaStorage storage, CloudFrontVerifier verifier, MediaDeliveryOptions options, TimeProvider time)
 {
@@ -51,13 +52,31 @@ internal sealed class LocalDeliveryEndpoint(LocalDiskMediaStorage storage, Cloud
             return;
         }
 
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        if (signedBy == SignedBy.Url && key.EndsWith(".m3u8", StringComparison.Ordinal) && SigningQuery(context.Request.QueryString.Value) is { } signing)
+        {
+            // Rewritten for this signature: cacheable with it, by this client only.
+            context.Response.Headers.CacheControl = "private, max-age=300";
+            context.Response.ContentType = ContentTypeOf(key);
+            await context.Response.WriteAsync(HlsPlaylists.AppendQuery(await File.ReadAllTextAsync(path, context.RequestAborted), signing), context.RequestAborted);
+            return;
+        }
+
         context.Response.Headers.CacheControl = signedBy == SignedBy.Cookies
             ? "private, max-age=31536000, immutable"
             : MediaKeys.ImmutableCacheControl;
-        context.Response.Headers.XContentTypeOptions = "nosniff";
         var etag = new EntityTagHeaderValue($"\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\"");
         await Results.File(path, ContentTypeOf(key), lastModified: file.LastWriteTimeUtc, entityTag: etag, enableRangeProcessing: true)
             .ExecuteAsync(context);
+    }
+
+    /// <summary>The custom-policy parameters of a signed URL's query (null for a canned policy: it covers one URL only).</summary>
+    private static string? SigningQuery(string? query)
+    {
+        var pairs = (query ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.Split('=', 2)[0] is "Policy" or "Signature" or "Key-Pair-Id" or "Hash-Algorithm")
+            .ToList();
+        return pairs.Any(p => p.StartsWith("Policy=", StringComparison.Ordinal)) ? string.Join('&', pairs) : null;
     }
 
     public static string ContentTypeOf(string key) => Path.GetExtension(key) switch

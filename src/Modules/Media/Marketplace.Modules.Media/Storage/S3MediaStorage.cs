@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Marketplace.Modules.Media.Contracts;
 
 namespace Marketplace.Modules.Media.Storage;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,7 +14,8 @@ namespace Marketplace.Modules.Media.Uploads;
 /// size while it streams; a refused upload leaves nothing behind. Answers 204 like S3, or a JSON error
 /// <c>{ "code", "message" }</c> with 400 (bad form, size) or 403 (signature, expiry).
 /// </summary>
-internal sealed class LocalUploadEndpoint(LocalDiskMediaStorage storage, PostPolicyChecker checker, TimeProvider time, long largestUploadBytes)
+internal sealed class LocalUploadEndpoint(
+    LocalDiskMediaStorage storage, PostPolicyChecker checker, TimeProvider time, long largestUploadBytes, Func<string, CancellationToken, Task>? onStored = null)
 {
     private const int MaxFieldBytes = 16 * 1024;
     private const int MaxFields = 16;
@@ -25,6 +27,9 @@ internal sealed class LocalUploadEndpoint(LocalDiskMediaStorage storage, PostPol
         try
         {
             var accepted = await ReceiveAsync(context);
+            // What S3's event notification does in S3 mode: the module takes the object (idempotently) right away.
+            if (onStored is not null)
+                await onStored(accepted, context.RequestAborted);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             context.Response.Headers.ETag = (await storage.HeadAsync(StorageArea.Raw, accepted, context.RequestAborted))?.ETag;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Storage;
 
 namespace Marketplace.Modules.Media.Uploads;

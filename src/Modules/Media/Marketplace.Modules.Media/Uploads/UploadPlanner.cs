@@ -1,3 +1,4 @@
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Storage;
 
 namespace Marketplace.Modules.Media.Uploads;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Uploads;
 
 namespace Marketplace.Modules.Media.Video;

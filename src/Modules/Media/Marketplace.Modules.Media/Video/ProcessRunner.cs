@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Marketplace.Modules.Media.Contracts;
 
 namespace Marketplace.Modules.Media.Video;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Uploads;
 
 namespace Marketplace.Modules.Media.Video;

@@ -1,10 +1,11 @@
+using Marketplace.Modules.Media.Contracts;
 using Marketplace.Modules.Media.Images;
 using Marketplace.Modules.Media.Storage;
 using Marketplace.Modules.Media.Uploads;
 
 namespace Marketplace.Modules.Media.Video;
 
-internal sealed record ProcessedVideo(string MasterKey, TimeSpan Duration, int Width, int Height, IReadOnlyList<RenderedRung> Rungs, IReadOnlyList<StoredRendition> Poster, int FileCount);
+internal sealed record ProcessedVideo(string MasterKey, TimeSpan Duration, int Width, int Height, IReadOnlyList<RenderedRung> Rungs, IReadOnlyList<StoredRendition> Poster, int FileCount, string PosterColor = "");
 
 /// <summary>
 /// Finalises an uploaded video: HEAD (size cap), download, magic bytes against the declared type, the probe gate,
@@ -54,7 +55,7 @@ internal sealed class VideoProcessor(IMediaStorage storage, VideoProbe probe, Hl
                 posterRenditions.Add(new StoredRendition(key, rendition.Width, rendition.Height, rendition.ContentType, rendition.Bytes.Length));
             }
 
-            return new ProcessedVideo(prefix + HlsRenderer.MasterPlaylist, info.Duration, info.Width, info.Height, rendered.Rungs, posterRenditions, files.Count + posterRenditions.Count);
+            return new ProcessedVideo(prefix + HlsRenderer.MasterPlaylist, info.Duration, info.Width, info.Height, rendered.Rungs, posterRenditions, files.Count + posterRenditions.Count, poster.DominantColor);
         }
         catch (MediaException)
         {
