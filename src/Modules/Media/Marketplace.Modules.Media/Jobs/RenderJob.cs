@@ -24,9 +24,9 @@ internal sealed partial class RenderJob(
     ISender mediator, IMediaStorage storage, ImageProcessor images, VideoProcessor videos, MediaOptions options, ILogger<RenderJob> logger)
 {
     // Hangfire passes its shutdown token (by type); the name avoids the scheduler's guard against secret-like arguments.
-    public async Task RunAsync(Guid assetId, int version, CancellationToken stopping)
+    public async Task RunAsync(Guid assetId, int version, CancellationToken shutdown)
     {
-        var claim = await mediator.Send(new StartRenderCommand(assetId, version), stopping);
+        var claim = await mediator.Send(new StartRenderCommand(assetId, version), shutdown);
         if (claim is null)
         {
             LogSkipped(logger, assetId, version);
@@ -45,8 +45,8 @@ internal sealed partial class RenderJob(
         try
         {
             rendered = claim.Kind == AssetKind.Video
-                ? Result(await videos.ProcessAsync(assetId, claim.RawKey, claim.ContentType, maxBytes, version, stopping))
-                : Result(await images.ProcessAsync(assetId, claim.RawKey, claim.ContentType, maxBytes, version, stopping));
+                ? Result(await videos.ProcessAsync(assetId, claim.RawKey, claim.ContentType, maxBytes, version, shutdown))
+                : Result(await images.ProcessAsync(assetId, claim.RawKey, claim.ContentType, maxBytes, version, shutdown));
         }
         catch (MediaException exception)
         {
