@@ -1,6 +1,7 @@
 using Marketplace.Modules.Media.Contracts.V1;
 using Marketplace.Modules.Notifications.Contracts.V1;
 using Marketplace.Shared.Contracts;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,17 @@ public sealed class MediaApp : MarketplaceFactory, IAsyncLifetime, IRecordsEmail
         With("Modules:Media:Lifecycle:SweepInterval", "00:00:01");
         With("Modules:Media:Video:MaxDuration", "00:00:08");
         With("Modules:Media:Uploads:MaxPerOwnerPerHour", "30");
+        With("Modules:Media:Uploads:RateLimitPerIpPerMinute", UploadsPerIpPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The local upload endpoint's budget per client address in this host.</summary>
+    public const int UploadsPerIpPerMinute = 20;
+
+    /// <summary>
+    /// The in-memory server has no client addresses: requests with this header come from the address it names, all
+    /// others from an address of their own (so the suite's tests never share the upload endpoint's per-address budget).
+    /// </summary>
+    public const string ClientIpHeader = "X-Test-Client-Ip";
 
     public RecordingNotifications Emails { get; } = new();
 
@@ -80,12 +91,28 @@ public sealed class MediaApp : MarketplaceFactory, IAsyncLifetime, IRecordsEmail
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails));
+            services.AddSingleton<IStartupFilter, ClientAddresses>();
             services.AddSingleton(sp =>
             {
                 MediaCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Media"));
                 return new MediaAssets.MediaAssetsClient(MediaCalls);
             });
         });
+    }
+
+    private sealed class ClientAddresses : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, inner) =>
+            {
+                http.Connection.RemoteIpAddress = http.Request.Headers.TryGetValue(ClientIpHeader, out var ip)
+                    ? System.Net.IPAddress.Parse(ip.ToString())
+                    : new System.Net.IPAddress(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+                return inner(http);
+            });
+            next(app);
+        };
     }
 
     /// <summary>Removes a suite's JetStream streams (they are per subject prefix).</summary>
