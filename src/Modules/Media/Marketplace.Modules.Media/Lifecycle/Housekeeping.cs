@@ -20,22 +20,29 @@ internal sealed partial class Housekeeping(IServiceScopeFactory scopes, MediaOpt
         using var timer = new PeriodicTimer(options.Lifecycle.SweepInterval);
         do
         {
-            try
-            {
-                var expired = await SweepAsync(new ExpireUploadsCommand(), stoppingToken);
-                var deleted = await SweepAsync(new DeleteUnreferencedAssetsCommand(), stoppingToken);
-                if (expired + deleted > 0)
-                    LogSwept(logger, expired, deleted);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, exception.GetType().Name, exception.Message);
-            }
+            // Each sweep on its own: one failing (storage down) does not hold up the other.
+            var expired = await SweepAsync(new ExpireUploadsCommand(), stoppingToken);
+            var deleted = await SweepAsync(new DeleteUnreferencedAssetsCommand(), stoppingToken);
+            if (expired + deleted > 0)
+                LogSwept(logger, expired, deleted);
         }
         while (await WaitAsync(timer, stoppingToken));
     }
 
     private async Task<int> SweepAsync(ICommand<int> command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SweepBatchesAsync(command, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, command.GetType().Name, exception.GetType().Name, exception.Message);
+            return 0;
+        }
+    }
+
+    private async Task<int> SweepBatchesAsync(ICommand<int> command, CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)
@@ -64,6 +71,6 @@ internal sealed partial class Housekeeping(IServiceScopeFactory scopes, MediaOpt
     [LoggerMessage(Level = LogLevel.Information, Message = "Media housekeeping: {Expired} uploads expired, {Deleted} unreferenced assets deleted")]
     private static partial void LogSwept(ILogger logger, int expired, int deleted);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Media housekeeping failed ({Type}): {Reason}; retrying at the next sweep")]
-    private static partial void LogFailed(ILogger logger, string type, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media housekeeping {Sweep} failed ({Type}): {Reason}; retrying at the next sweep")]
+    private static partial void LogFailed(ILogger logger, string sweep, string type, string reason);
 }

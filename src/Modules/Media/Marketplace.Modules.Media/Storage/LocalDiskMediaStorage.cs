@@ -131,9 +131,17 @@ internal sealed class LocalDiskMediaStorage : IMediaStorage
         }
     }
 
+    /// <summary>Deleting what is not there is fine, as on S3 (its folder may never have been created).</summary>
     public Task DeleteAsync(StorageArea area, string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(area, key));
+        try
+        {
+            File.Delete(PathOf(area, key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+
         return Task.CompletedTask;
     }
 
