@@ -90,7 +90,7 @@ start_postgres() {
   if ! port_open "$PG_PORT"; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     pg_run "$PG_BIN/pg_ctl" -D "$dir" -l "$DATA/logs/postgres.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=300 -c fsync=on -c shared_buffers=256MB" >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=800 -c fsync=on -c shared_buffers=256MB" >/dev/null
   fi
   wait_for PostgreSQL "$PG_PORT" 30
   # Role, database and PostGIS; template1 gets PostGIS too so databases created by tests have it.
@@ -226,7 +226,8 @@ ENV
 # Tests get their own database, Redis database 1 (rate limits, revocation marks), subjects and streams under the
 # "test" prefix (a demo host's consumers never see test events) and their own Hangfire keys.
 print_test_env() {
-  print_env | sed "s/Database=$PG_DB;/Database=$PG_TEST_DB;/; s|ConnectionStrings__Redis=\"\(.*\)\"|ConnectionStrings__Redis=\"\1,defaultDatabase=1\"|"
+  # Each test host keeps its own pool; bound it so many hosts running side by side stay within max_connections.
+  print_env | sed "s/Database=$PG_DB;/Database=$PG_TEST_DB;Maximum Pool Size=40;/; s|ConnectionStrings__Redis=\"\(.*\)\"|ConnectionStrings__Redis=\"\1,defaultDatabase=1\"|"
   cat <<ENV
 export Events__SubjectPrefix=test
 export Jobs__Prefix=marketplace-test:jobs:

@@ -116,7 +116,7 @@ internal sealed class BenchFactory : MarketplaceFactory
 }
 
 /// <summary>The GraphQL side: one field, one contract call.</summary>
-internal sealed class BenchContribution(UsersContract.UsersContractClient users) : ISchemaContribution
+internal sealed class BenchContribution(UsersSigningKeys.UsersSigningKeysClient users) : ISchemaContribution
 {
     public void ConfigureQuery(ObjectGraphType query) =>
         query.Field<IntGraphType>("benchSigningKeyCount")
@@ -131,7 +131,7 @@ internal sealed class BaselineEndpoint : IStartupFilter
     {
         app.Map("/bench/baseline", branch => branch.Run(async http =>
         {
-            var users = http.RequestServices.GetRequiredService<UsersContract.UsersContractClient>();
+            var users = http.RequestServices.GetRequiredService<UsersSigningKeys.UsersSigningKeysClient>();
             var response = await users.GetSigningKeysAsync(new GetSigningKeysRequest(), cancellationToken: http.RequestAborted);
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync($$$"""{"data":{"benchSigningKeyCount":{{{response.JwksJson.Length}}}}}""", http.RequestAborted);

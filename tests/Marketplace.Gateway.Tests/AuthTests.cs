@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -16,9 +17,9 @@ namespace Marketplace.Gateway.Tests;
 public sealed class AuthTests(SharedGateway gateway) : IAsyncLifetime
 {
     private readonly HttpClient _client = gateway.CreateClient();
-    private TestTokens _tokens = null!;
+    private TestSigningKey _tokens = null!;
 
-    public async ValueTask InitializeAsync() => _tokens = await TestTokens.CreateAsync();
+    public async ValueTask InitializeAsync() => _tokens = await TestSigningKey.CreateAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -160,7 +161,7 @@ public sealed class AuthTests(SharedGateway gateway) : IAsyncLifetime
     [Fact]
     public async Task Users_contract_rotates_keys_and_keeps_the_old_one_published()
     {
-        var users = gateway.Services.GetRequiredService<UsersContract.UsersContractClient>();
+        var users = gateway.Services.GetRequiredService<UsersSigningKeys.UsersSigningKeysClient>();
         using var scope = CallContext.Push(new CallContext(Caller.Service("Tests"), CallContext.NewCorrelationId()));
         var before = await users.GetSigningKeysAsync(new GetSigningKeysRequest());
 
@@ -175,7 +176,7 @@ public sealed class AuthTests(SharedGateway gateway) : IAsyncLifetime
     [Fact]
     public async Task Users_contract_refuses_rotation_to_anonymous_callers()
     {
-        var users = gateway.Services.GetRequiredService<UsersContract.UsersContractClient>();
+        var users = gateway.Services.GetRequiredService<UsersSigningKeys.UsersSigningKeysClient>();
         using var scope = CallContext.Push(new CallContext(Caller.Anonymous, CallContext.NewCorrelationId()));
 
         var act = async () => await users.RotateSigningKeyAsync(new RotateSigningKeyRequest());

@@ -33,6 +33,8 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "a media asset id that is a store's", "{\"query\":\"{ mediaAsset(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Store:1")) + "\\\") { id } }\"}", "id" },
         { "a malformed media asset id", """{"query":"{ mediaAsset(id: \"not-an-id\") { id } }"}""", "id" },
         { "a delivery state variable that is not one", """{"query":"query($s: NotificationDeliveryState) { notificationDeliveries(state: $s) { nodes { id } } }","variables":{"s":"LOST"}}""", "s" },
+        { "a phone that is not text (Users)", """{"query":"mutation($i: BuyerLoginCodeRequestInput!) { buyerLoginCodeRequest(input: $i) { codeSent } }","variables":{"i":{"phone":{"n":447911123456}}}}""", "i.phone" },
+        { "a page size that is not a number (Users)", """{"query":"query($n: Int) { viewer { addresses(first: $n) { totalCount } } }","variables":{"n":"many"}}""", "n" },
         { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
     };
 

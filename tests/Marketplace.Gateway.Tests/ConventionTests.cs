@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Text;
 using Marketplace.Gateway.Tests.Support;
 
@@ -146,7 +147,7 @@ public sealed class ConventionTests(SharedGateway gateway)
     [Fact]
     public async Task Node_serves_the_owner_what_it_hides_from_others()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         var owner = "owner-" + Guid.NewGuid().ToString("N")[..10];
         var id = Id("TestItem", "hidden-" + owner);
 
@@ -205,7 +206,7 @@ public sealed class ConventionTests(SharedGateway gateway)
     [Fact]
     public async Task Field_violations_of_a_contract_become_userErrors_in_the_payload()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
 
         var (_, body) = await _client.QueryAsync(
             "mutation { testItemCreate(input: { name: \"\" }) { item { id } userErrors { field code message } } }",

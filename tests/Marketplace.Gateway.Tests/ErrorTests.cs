@@ -97,11 +97,11 @@ public sealed class UnhandledFaultTests : IAsyncLifetime
         {
             base.ConfigureWebHost(builder);
             Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services =>
-                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Marketplace.Modules.Users.Contracts.V1.UsersContract.UsersContractClient>(services, new FailingUsersClient()));
+                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Marketplace.Modules.Users.Contracts.V1.UsersSigningKeys.UsersSigningKeysClient>(services, new FailingUsersClient()));
         }
     }
 
-    private sealed class FailingUsersClient : Marketplace.Modules.Users.Contracts.V1.UsersContract.UsersContractClient
+    private sealed class FailingUsersClient : Marketplace.Modules.Users.Contracts.V1.UsersSigningKeys.UsersSigningKeysClient
     {
         public override Grpc.Core.AsyncUnaryCall<Marketplace.Modules.Users.Contracts.V1.GetSigningKeysResponse> GetSigningKeysAsync(
             Marketplace.Modules.Users.Contracts.V1.GetSigningKeysRequest request, Grpc.Core.CallOptions options) =>

@@ -35,7 +35,7 @@ public sealed class GraphQLWsClientTests : IAsyncLifetime
     [Fact]
     public async Task Real_graphql_ws_client_receives_events_with_its_token_and_completion()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         var user = "node-" + Guid.NewGuid().ToString("N")[..10];
         var topic = "topic-" + Guid.NewGuid().ToString("N");
         var events = _factory.Services.GetRequiredService<TestEvents>();

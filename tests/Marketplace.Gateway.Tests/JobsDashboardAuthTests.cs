@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using Marketplace.Gateway.Tests.Support;
@@ -8,9 +9,9 @@ namespace Marketplace.Gateway.Tests;
 public sealed class JobsDashboardAuthTests(SharedGateway gateway) : IAsyncLifetime
 {
     private readonly HttpClient _client = gateway.CreateClient();
-    private TestTokens _tokens = null!;
+    private TestSigningKey _tokens = null!;
 
-    public async ValueTask InitializeAsync() => _tokens = await TestTokens.CreateAsync();
+    public async ValueTask InitializeAsync() => _tokens = await TestSigningKey.CreateAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

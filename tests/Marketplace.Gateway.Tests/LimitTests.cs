@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Net;
 using Marketplace.Gateway.Execution;
 using Marketplace.Gateway.Tests.Support;
@@ -119,7 +120,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task Requests_over_the_per_user_limit_are_429_while_other_users_go_on()
     {
         var client = _perUser.CreateClient();
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         var alice = tokens.Issue("alice-" + Guid.NewGuid().ToString("N"), ["BUYER"]);
         var bob = tokens.Issue("bob-" + Guid.NewGuid().ToString("N"), ["BUYER"]);
 
@@ -178,7 +179,7 @@ public sealed class WebSocketRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Operations_of_a_signed_in_socket_count_against_its_user()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         var user = "ws-" + Guid.NewGuid().ToString("N");
         await using var socket = await WsClient.ConnectAsync(_perUser);
         await socket.InitAsync(tokens.Issue(user, ["BUYER"]));

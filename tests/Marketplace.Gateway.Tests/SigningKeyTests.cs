@@ -30,7 +30,7 @@ public sealed class SigningKeyTests : IAsyncLifetime
         await TestServices.DropDatabaseAsync(_database);
     }
 
-    private UsersContract.UsersContractClient Users => _factory.Services.GetRequiredService<UsersContract.UsersContractClient>();
+    private UsersSigningKeys.UsersSigningKeysClient Users => _factory.Services.GetRequiredService<UsersSigningKeys.UsersSigningKeysClient>();
 
     [Fact]
     public async Task Concurrent_first_calls_create_exactly_one_ES256_key()
@@ -120,8 +120,8 @@ public sealed class SigningKeyTests : IAsyncLifetime
             key.ImportPkcs8PrivateKey(pkcs8, out _);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = TestTokens.Issuer,
-            Audience = TestTokens.Audience,
+            Issuer = TestSigningKey.Issuer,
+            Audience = TestSigningKey.Audience,
             Claims = new Dictionary<string, object> { ["sub"] = userId, ["roles"] = new[] { "BUYER" } },
             Expires = DateTime.UtcNow.AddMinutes(5),
             TokenType = "at+jwt",
@@ -156,7 +156,7 @@ public sealed class EncryptedSigningKeyTests : IAsyncLifetime
     public async Task The_stored_private_key_is_encrypted_PKCS8_of_the_published_key()
     {
         var client = _factory.CreateClient();
-        var users = _factory.Services.GetRequiredService<UsersContract.UsersContractClient>();
+        var users = _factory.Services.GetRequiredService<UsersSigningKeys.UsersSigningKeysClient>();
         var active = (await users.GetSigningKeysAsync(new GetSigningKeysRequest())).ActiveKeyId;
 
         await using var connection = new NpgsqlConnection(_database);
@@ -175,8 +175,8 @@ public sealed class EncryptedSigningKeyTests : IAsyncLifetime
         decrypted.ImportEncryptedPkcs8PrivateKey(Passphrase, stored, out _);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = TestTokens.Issuer,
-            Audience = TestTokens.Audience,
+            Issuer = TestSigningKey.Issuer,
+            Audience = TestSigningKey.Audience,
             Claims = new Dictionary<string, object> { ["sub"] = "decrypted-key", ["roles"] = new[] { "BUYER" } },
             Expires = DateTime.UtcNow.AddMinutes(5),
             TokenType = "at+jwt",

@@ -107,7 +107,7 @@ public sealed class WebSocketTests(SharedGateway gateway)
     [Fact]
     public async Task Token_in_connection_init_identifies_the_subscriber()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         var user = "ws-" + Guid.NewGuid().ToString("N")[..10];
         var topic = Topic();
         await using var ws = await WsClient.ConnectAsync(gateway);
@@ -254,7 +254,7 @@ public sealed class WebSocketSessionTests : IAsyncLifetime
     [Fact]
     public async Task Ending_the_session_closes_its_connection_4403_and_leaves_other_sessions_streaming()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         var user = "ws-" + Guid.NewGuid().ToString("N")[..10];
         var (ended, kept) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         var topic = "topic-" + Guid.NewGuid().ToString("N");
@@ -277,7 +277,7 @@ public sealed class WebSocketSessionTests : IAsyncLifetime
     [Fact]
     public async Task An_expiring_access_token_closes_its_connection_4403()
     {
-        var tokens = await TestTokens.CreateAsync();
+        var tokens = await TestSigningKey.CreateAsync();
         await using var ws = await WsClient.ConnectAsync(_factory);
         await ws.InitAsync(tokens.Issue("ws-" + Guid.NewGuid().ToString("N")[..10], ["BUYER"], sessionId: Guid.NewGuid().ToString(), expires: DateTime.UtcNow.AddSeconds(2)));
 

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -10,7 +12,8 @@ namespace Marketplace.Testing;
 /// A signing key owned by a test suite: its public half is stored in <c>users.signing_keys</c> as a published but not
 /// active key (it has a retirement time), so the gateway verifies the access tokens the suite signs (an administrator's,
 /// say: administrators exist only through the host's <c>create-admin</c> command) exactly as it verifies the Users
-/// module's own. Needs the Users tables migrated.
+/// module's own. Needs the Users tables migrated. The one token factory of every suite: valid tokens for any user and
+/// roles, and the broken ones the gateway must refuse (expired, wrong audience or issuer, another key, HS256, unsigned).
 /// </summary>
 public sealed class TestSigningKey
 {
@@ -46,21 +49,54 @@ public sealed class TestSigningKey
     }
 
     /// <summary>An access token (ES256, <c>at+jwt</c>) for <paramref name="userId"/> with these roles, valid for ten minutes.</summary>
-    public string Issue(string userId, params string[] roles)
+    public string Issue(string userId, params string[] roles) => Issue(userId, roles, sessionId: null);
+
+    public string Issue(Guid userId, params string[] roles) => Issue(userId.ToString(), roles);
+
+    /// <summary>
+    /// An access token with every claim the tests vary: the session (<c>sid</c>), expiry and not-before, audience, issuer,
+    /// <c>typ</c>, and the key that signs it (<paramref name="signWith"/>: a key nobody published).
+    /// </summary>
+    public string Issue(string userId, string[] roles, string? sessionId = null, DateTime? expires = null, string audience = Audience,
+        string issuer = Issuer, string type = "at+jwt", ECDsa? signWith = null, DateTime? notBefore = null)
     {
-        var expires = DateTime.UtcNow.AddMinutes(10);
+        var claims = new Dictionary<string, object> { ["sub"] = userId, ["roles"] = roles };
+        if (sessionId is not null)
+            claims["sid"] = sessionId;
+        var exp = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
-            Audience = Audience,
-            Claims = new Dictionary<string, object> { ["sub"] = userId, ["roles"] = roles },
-            IssuedAt = expires.AddMinutes(-20),
-            NotBefore = expires.AddMinutes(-20),
-            Expires = expires,
-            TokenType = "at+jwt",
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256),
+            Issuer = issuer,
+            Audience = audience,
+            Claims = claims,
+            IssuedAt = exp.AddMinutes(-20),
+            NotBefore = notBefore ?? exp.AddMinutes(-20),
+            Expires = exp,
+            TokenType = type,
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(signWith ?? _key) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256),
         });
     }
 
-    public string Issue(Guid userId, params string[] roles) => Issue(userId.ToString(), roles);
+    /// <summary>A token signed with HS256 (a shared secret) under this key's id: the gateway accepts asymmetric keys only.</summary>
+    public string IssueHs256(string userId)
+    {
+        var secret = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = KeyId };
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity([new Claim("sub", userId)]),
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            TokenType = "at+jwt",
+            SigningCredentials = new SigningCredentials(secret, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>An unsigned token (<c>alg: none</c>) that would otherwise be valid, for an ADMIN.</summary>
+    public string IssueUnsigned(string userId)
+    {
+        static string Part(object value) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return $"{Part(new { alg = "none", typ = "at+jwt", kid = KeyId })}.{Part(new { sub = userId, roles = new[] { "ADMIN" }, iss = Issuer, aud = Audience, exp = now + 300, iat = now })}.";
+    }
 }

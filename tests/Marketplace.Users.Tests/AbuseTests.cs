@@ -38,6 +38,22 @@ public sealed class AbuseTests(UsersApp app)
     }
 
     [Fact]
+    public async Task A_refused_sign_in_is_logged_as_refused_with_its_reason_not_as_a_success()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+        var code = await _client.LatestCodeAsync(phone);
+        var correlation = Guid.NewGuid().ToString("N");
+
+        var answer = await _client.SendAsync("mutation($p: String!, $c: String!) { buyerLoginCodeVerify(input: { phone: $p, code: $c }) { userErrors { code } } }",
+            new { p = phone, c = code == "000000" ? "000001" : "000000" }, correlationId: correlation);
+
+        answer.Data("buyerLoginCodeVerify").Codes().Should().Equal("CODE_INVALID");
+        var lines = app.Logs.Lines(correlation);
+        lines.Should().Contain("VerifyBuyerLoginCodeCommand").And.Contain("was refused with CODE_INVALID").And.NotContain("succeeded");
+    }
+
+    [Fact]
     public async Task Codes_tokens_and_passwords_never_reach_the_logs()
     {
         var phone = Gql.NewPhone();

@@ -78,13 +78,15 @@ public sealed class AddressBookTests(UsersApp app)
         var other = (await _client.SignInBuyerAsync()).Text("accessToken");
         var id = (await CreateAsync(owner, Home()))["address"].Text("id");
 
-        var update = await _client.SendAsync($"mutation($id: ID!, $a: AddressInput!) {{ addressUpdate(input: {{ id: $id, address: $a }}) {{ address {{ {AddressFields} }} userErrors {{ code }} }} }}", new { id, a = Home("Stolen") }, other);
-        var delete = await _client.SendAsync("mutation($id: ID!) { addressDelete(input: { id: $id }) { deletedAddressId userErrors { code } } }", new { id }, other);
-        var setDefault = await _client.SendAsync("mutation($id: ID!) { addressSetDefault(input: { id: $id }) { address { id city } userErrors { code } } }", new { id }, other);
+        var update = await _client.SendAsync($"mutation($id: ID!, $a: AddressInput!) {{ addressUpdate(input: {{ id: $id, address: $a }}) {{ address {{ {AddressFields} }} userErrors {{ code field }} }} }}", new { id, a = Home("Stolen") }, other);
+        var delete = await _client.SendAsync("mutation($id: ID!) { addressDelete(input: { id: $id }) { deletedAddressId userErrors { code field } } }", new { id }, other);
+        var setDefault = await _client.SendAsync("mutation($id: ID!) { addressSetDefault(input: { id: $id }) { address { id city } userErrors { code field } } }", new { id }, other);
 
-        foreach (var answer in new[] { update, delete, setDefault })
+        // Issue 13: an address that is not yours is an ADDRESS_NOT_FOUND userError on input.id (was a top-level NOT_FOUND).
+        foreach (var (answer, field) in new[] { (update, "addressUpdate"), (delete, "addressDelete"), (setDefault, "addressSetDefault") })
         {
-            answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("NOT_FOUND");
+            answer.Data(field).Codes().Should().Equal(["ADDRESS_NOT_FOUND"], answer.ToJsonString());
+            answer.Data(field)["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>()).Should().Equal("input", "id");
             answer.ToJsonString().Should().NotContain("Ada Lovelace").And.NotContain("London");
         }
 

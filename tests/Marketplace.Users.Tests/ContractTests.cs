@@ -48,7 +48,7 @@ public sealed class ContractTests(UsersApp app)
         using (As(Caller.Service("Ordering")))
             (await Auth.ValidateSessionAsync(new ValidateSessionRequest { SessionId = sessionId })).Live.Should().BeTrue();
 
-        await _client.SendAsync("mutation { logout { success } }", token: signedIn.Text("accessToken"));
+        await _client.SendAsync("mutation { sessionEnd { success } }", token: signedIn.Text("accessToken"));
 
         using (As(Caller.Service("Ordering")))
             (await Auth.ValidateSessionAsync(new ValidateSessionRequest { SessionId = sessionId })).Live.Should().BeFalse();

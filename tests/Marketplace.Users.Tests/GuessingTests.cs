@@ -43,6 +43,32 @@ public sealed class GuessingTests(UsersApp app)
         (await FailuresAsync("account", email)).Should().Be(3);
     }
 
+    [Fact]
+    public async Task Ten_concurrent_wrong_phone_change_codes_get_three_tries_though_each_answer_is_an_error()
+    {
+        // Each wrong confirmation is answered with an error, yet the try it spent must stay spent: the command commits
+        // the reserved try with its refusal (a transaction rolled back by the error would give every guess a free try).
+        var buyer = await _client.SignInBuyerAsync();
+        var token = buyer.Text("accessToken");
+        var phone = Gql.NewPhone();
+        (await _client.SendAsync("mutation($p: String!) { profileUpdate(input: { phone: $p }) { phoneCodeSent } }", new { p = phone }, token))
+            .Data("profileUpdate")["phoneCodeSent"]!.GetValue<bool>().Should().BeTrue();
+        var code = await _client.LatestCodeAsync(phone);
+        var wrong = Enumerable.Range(1, 10).Select(i => $"{(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + i) % 1_000_000:D6}").ToList();
+
+        var answers = await Task.WhenAll(wrong.Select(guess => ConfirmAsync(guess, token)));
+
+        answers.Should().OnlyContain(a => a.Codes().SequenceEqual(new[] { "CODE_INVALID" }));
+        (await Database.ScalarAsync<int>("SELECT attempts FROM users.login_codes WHERE phone = $1 AND purpose = 'phone_change'", phone)).Should().Be(3);
+        (await FailuresAsync("phone-change", buyer["viewer"].Text("userId"))).Should().Be(3, "exactly three guesses were compared, and each counted");
+        (await ConfirmAsync(code, token)).Codes().Should().Equal(["CODE_INVALID"], "the code is void after its tries");
+        (await _client.SendAsync("{ viewer { phone } }", token: token))["data"]!["viewer"].Text("phone").Should().Be(buyer["viewer"].Text("phone"));
+    }
+
+    private async Task<JsonNode> ConfirmAsync(string code, string token) =>
+        (await _client.SendAsync("mutation($c: String!) { profilePhoneConfirm(input: { code: $c }) { viewer { phone } userErrors { code } } }", new { c = code }, token))
+            .Data("profilePhoneConfirm");
+
     private async Task VerifiedSellerAsync(string email)
     {
         (await _client.RegisterSellerAsync(email)).Codes().Should().BeEmpty();

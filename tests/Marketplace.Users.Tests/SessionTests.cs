@@ -58,7 +58,7 @@ public sealed class SessionTests(UsersApp app)
         var session = (await _client.SendAsync(Sessions, token: signedIn.Text("accessToken")))["data"]!["viewer"]!["sessions"]![0]!;
 
         session.Text("ip").Should().Be(ip);
-        session.Text("device").Should().Be("UsersTests/1.0");
+        session.Text("device").Should().Be(Gql.UserAgent);
         session["current"]!.GetValue<bool>().Should().BeTrue();
     }
 
@@ -77,8 +77,8 @@ public sealed class SessionTests(UsersApp app)
         var signedIn = await _client.SignInBuyerAsync();
         var token = signedIn.Text("accessToken");
 
-        var logout = await _client.SendAsync("mutation { logout { success userErrors { code } } }", token: token);
-        logout["data"]!["logout"]!["success"]!.GetValue<bool>().Should().BeTrue();
+        var logout = await _client.SendAsync("mutation { sessionEnd { success userErrors { code } } }", token: token);
+        logout["data"]!["sessionEnd"]!["success"]!.GetValue<bool>().Should().BeTrue();
 
         (await _client.RefreshAsync(signedIn.Text("refreshToken"))).Codes().Should().Equal("REFRESH_TOKEN_INVALID");
         var sessions = await _client.SendAsync(Sessions, token: token);
@@ -92,7 +92,7 @@ public sealed class SessionTests(UsersApp app)
         var token = signedIn.Text("accessToken");
         (await _client.SendAsync("{ viewer { userId } }", token: token))["data"]!["viewer"]!["userId"].Should().NotBeNull();
 
-        await _client.SendAsync("mutation { logout { success } }", token: token);
+        await _client.SendAsync("mutation { sessionEnd { success } }", token: token);
 
         // viewer.userId comes from the token alone (no module call): only the gateway's session check can refuse it.
         var after = await _client.SendAsync("{ viewer { userId } }", token: token);
@@ -117,7 +117,7 @@ public sealed class SessionTests(UsersApp app)
     [Fact]
     public async Task Logout_needs_a_signed_in_caller()
     {
-        var answer = await _client.SendAsync("mutation { logout { success } }");
+        var answer = await _client.SendAsync("mutation { sessionEnd { success } }");
 
         answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().Should().Be("UNAUTHENTICATED");
     }
@@ -133,7 +133,7 @@ public sealed class SessionTests(UsersApp app)
 
         var listed = (await _client.SendAsync(Sessions, token: second.Text("accessToken")))["data"]!["viewer"]!["sessions"]!.AsArray();
         listed.Should().HaveCount(2);
-        listed.Single(s => s!["current"]!.GetValue<bool>())!.Text("device").Should().Be("UsersTests/1.0");
+        listed.Single(s => s!["current"]!.GetValue<bool>())!.Text("device").Should().Be(Gql.UserAgent);
         var firstSession = listed.Single(s => !s!["current"]!.GetValue<bool>())!.Text("id");
         listed[0]!.Text("createdAt").Should().EndWith("Z");
 

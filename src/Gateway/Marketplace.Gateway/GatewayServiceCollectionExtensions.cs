@@ -10,7 +10,6 @@ using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Gateway.Users;
 using Marketplace.Gateway.WebSockets;
-using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared;
 using Marketplace.Shared.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +23,11 @@ namespace Marketplace.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits.</summary>
+    /// <summary>
+    /// The GraphQL gateway's services: schema (composed from contributions), transports, auth, limits. Each module's area
+    /// (<see cref="IGatewayArea"/>) registers its own contract clients and fields; the token checks below use the Users
+    /// area's clients (signing keys, session liveness).
+    /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = new GatewayOptions();
@@ -33,9 +36,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(new GatewayRuntime(options, environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddContractClient<UsersContract.UsersContractClient>("Users");
-        services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
-        services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
         services.AddHttpContextAccessor();
 
         services.AddSingleton<SigningKeyCache>();
@@ -58,15 +58,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<MutationType>();
         services.AddSingleton<SubscriptionType>();
         services.AddSchemaContribution<RelayContribution>();
-        services.AddSchemaContribution<ViewerContribution>();
-        services.AddSchemaContribution<UsersContribution>();
-        services.AddSchemaContribution<AddressesContribution>();
-        services.AddTransient<ConnectionType<AddressType, Modules.Users.Contracts.V1.Address>>();
-        services.AddTransient<EdgeType<AddressType, Modules.Users.Contracts.V1.Address>>();
-        services.AddTransient(typeof(AddressPayloadType<>));
-        services.AddTransient(typeof(AddressIdInputType<>));
 
-        // Areas moved to the one shape (issue 13) register themselves; the blocks above go as each area moves.
+        // Every module's area registers itself (src/Gateway/Marketplace.Gateway/<Module>/<Module>Area.cs).
         GatewayAreas.RegisterAll(services);
 
         services.AddGraphQL(graphql => graphql

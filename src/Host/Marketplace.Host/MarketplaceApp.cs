@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Gateway;
 using Marketplace.Host.Commands;
 using Marketplace.Modules.Catalog;
+using Marketplace.Modules.Inventory;
 using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
 using Marketplace.Modules.Sellers;
@@ -86,8 +87,8 @@ internal static class MarketplaceApp
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
-            options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(NotificationsModule), typeof(MediaModule)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(InventoryModule), typeof(NotificationsModule), typeof(MediaModule)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AdmissionBehavior<,>), typeof(TransactionBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(modules.Modules.Select(m => m.Assembly), ServiceLifetime.Scoped, includeInternalTypes: true);
 

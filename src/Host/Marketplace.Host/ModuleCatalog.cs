@@ -1,4 +1,5 @@
 using Marketplace.Modules.Catalog;
+using Marketplace.Modules.Inventory;
 using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
 using Marketplace.Modules.Sellers;
@@ -18,6 +19,7 @@ internal static class ModuleCatalog
         new UsersModule(),
         new SellersModule(),
         new CatalogModule(),
+        new InventoryModule(),
         new NotificationsModule(),
         new MediaModule(),
     ];

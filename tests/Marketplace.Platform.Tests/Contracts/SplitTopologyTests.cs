@@ -87,7 +87,7 @@ public sealed class SplitTopologyTests
         (await refused.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unauthenticated);
     }
 
-    private static UsersContract.UsersContractClient RemoteUsersClient(int port, string? serviceToken)
+    private static UsersSigningKeys.UsersSigningKeysClient RemoteUsersClient(int port, string? serviceToken)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Modules:Users:Endpoint"] = $"http://127.0.0.1:{port}" })
@@ -96,8 +96,8 @@ public sealed class SplitTopologyTests
         services.AddLogging();
         services.AddSingleton(new ContractOptions { ServiceToken = serviceToken });
         services.AddModules(configuration, []);
-        services.AddContractClient<UsersContract.UsersContractClient>("Users");
-        return services.BuildServiceProvider().GetRequiredService<UsersContract.UsersContractClient>();
+        services.AddContractClient<UsersSigningKeys.UsersSigningKeysClient>("Users");
+        return services.BuildServiceProvider().GetRequiredService<UsersSigningKeys.UsersSigningKeysClient>();
     }
 
     private static Dictionary<string, string?> Settings(Dictionary<string, string?> overrides)

@@ -2,25 +2,34 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using FluentAssertions;
 using Npgsql;
 
 namespace Marketplace.Testing.Stores;
 
 /// <summary>
-/// GraphQL over HTTP the way a client speaks it, plus the sign-in and store flows the Sellers and Catalog suites start
-/// with (a verified seller, a buyer, a store at a fresh place).
+/// The one GraphQL client of the suites: GraphQL over HTTP the way a client speaks it, plus the flows tests start with
+/// (sign-in and accounts in Gql.Accounts.cs; a verified seller, a buyer, a store at a fresh place here).
 /// </summary>
 public static partial class Gql
 {
     public const string StoreFields = "id name slug description contactEmail contactPhone address location { latitude longitude } serviceRadiusKm status createdAt "
         + "updatedAt version categories openingHours { day opens closes } logo { assetId url } banner { assetId url } followersCount viewerIsFollowing suspensionReason";
 
-    public static async Task<JsonNode> SendAsync(this HttpClient client, string query, object? variables = null, string? token = null, string? correlationId = null)
+    /// <summary>The User-Agent every request carries (sessions record it as their device).</summary>
+    public const string UserAgent = "MarketplaceTests/1.0";
+
+    /// <summary>
+    /// POSTs a document to /graphql and answers the JSON body. <paramref name="clientIp"/> names the client's address
+    /// (<c>X-Test-Client-Ip</c>), for hosts that honour it (the Users suite's) to exercise per-address limits.
+    /// </summary>
+    public static async Task<JsonNode> SendAsync(this HttpClient client, string query, object? variables = null, string? token = null, string? correlationId = null, string? clientIp = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json");
+        request.Headers.UserAgent.ParseAdd(UserAgent);
+        if (clientIp is not null)
+            request.Headers.TryAddWithoutValidation("X-Test-Client-Ip", clientIp);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (correlationId is not null)
@@ -30,6 +39,7 @@ public static partial class Gql
         return JsonNode.Parse(text) ?? throw new InvalidOperationException($"empty answer {response.StatusCode}");
     }
 
+    /// <summary>The payload of root field <paramref name="field"/>; fails with the whole answer when it is missing.</summary>
     public static JsonNode Data(this JsonNode body, string field) =>
         body["data"]?[field] ?? throw new InvalidOperationException($"no data.{field} in {body.ToJsonString()}");
 
@@ -62,18 +72,8 @@ public static partial class Gql
         return (token, userId);
     }
 
-    /// <summary>A buyer signed in by the phone code flow (development SMS inbox).</summary>
-    public static async Task<string> BuyerAsync(this HttpClient client)
-    {
-        var phone = NewPhone();
-        var requested = (await client.SendAsync("mutation($p: String!) { buyerLoginCodeRequest(input: { phone: $p }) { codeSent } }", new { p = phone })).Data("buyerLoginCodeRequest");
-        requested["codeSent"]!.GetValue<bool>().Should().BeTrue(requested.ToJsonString());
-        var messages = (await client.GetFromJsonAsync<JsonNode>($"/dev/sms?phone={Uri.EscapeDataString(phone)}"))!["messages"]!.AsArray();
-        var code = SixDigits().Match(messages[0]!["body"]!.GetValue<string>()).Value;
-        var signedIn = (await client.SendAsync("mutation($p: String!, $c: String!) { buyerLoginCodeVerify(input: { phone: $p, code: $c }) { accessToken userErrors { code } } }", new { p = phone, c = code })).Data("buyerLoginCodeVerify");
-        signedIn.Codes().Should().BeEmpty();
-        return signedIn.Text("accessToken");
-    }
+    /// <summary>A buyer signed in by the phone code flow (development SMS inbox); their access token.</summary>
+    public static async Task<string> BuyerAsync(this HttpClient client) => (await client.SignInBuyerAsync()).Text("accessToken");
 
     public static Task<JsonNode> CreateStoreAsync(this HttpClient client, string token, object input) =>
         client.SendAsync($"mutation($i: StoreCreateInput!) {{ storeCreate(input: $i) {{ store {{ {StoreFields} }} userErrors {{ field code message }} }} }}", new { i = input }, token);
@@ -96,6 +96,7 @@ public static partial class Gql
     public static (double Latitude, double Longitude) NewPlace() =>
         (RandomNumberGenerator.GetInt32(-600_000, 600_000) / 10_000.0, RandomNumberGenerator.GetInt32(-1_700_000, 1_700_000) / 10_000.0);
 
+    /// <summary>A phone number no other test (or earlier run) likely uses: a random valid UK mobile number.</summary>
     public static string NewPhone()
     {
         var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
@@ -118,9 +119,6 @@ public static partial class Gql
         var value = await command.ExecuteScalarAsync();
         return value is null or DBNull ? default : (T)value;
     }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }
 
 /// <summary>A test host whose Notifications contract is a <see cref="RecordingNotifications"/> (the seller flows read the verification email from it).</summary>

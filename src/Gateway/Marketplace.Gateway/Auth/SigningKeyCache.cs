@@ -11,7 +11,7 @@ namespace Marketplace.Gateway.Auth;
 /// early when a token names a key id we do not know (a rotation), at most once per refresh interval.
 /// </summary>
 internal sealed class SigningKeyCache(
-    UsersContract.UsersContractClient users,
+    UsersSigningKeys.UsersSigningKeysClient users,
     GatewayOptions options,
     TimeProvider clock,
     ILogger<SigningKeyCache> logger) : IDisposable

@@ -6,7 +6,7 @@ namespace Marketplace.Gateway.Catalog;
 
 internal sealed class ProductVariantType : ObjectGraphType<VariantSource>
 {
-    public ProductVariantType()
+    public ProductVariantType(IEnumerable<Schema.IProductVariantExtension> extensions)
     {
         Name = CatalogArea.VariantTypeName;
         Description = "What is sold: one combination of the product's option values, with its SKU and price. Seen by whoever may see its product.";
@@ -23,5 +23,7 @@ internal sealed class ProductVariantType : ObjectGraphType<VariantSource>
         Field<IntGraphType>("weightGrams").Description("Shipping weight, 0 to 1,000,000 grams; null when not given.").Resolve(c => c.Source.Variant.HasWeightGrams ? c.Source.Variant.WeightGrams : null);
         Field<NonNullGraphType<IntGraphType>>("position").Description("Its place among the product's variants (from 0).").Resolve(c => c.Source.Variant.Position);
         Field<NonNullGraphType<ProductType>>("product").Description("The product it belongs to.").Resolve(c => c.Source.Product);
+        foreach (var extension in extensions)
+            extension.ConfigureVariant(this);
     }
 }

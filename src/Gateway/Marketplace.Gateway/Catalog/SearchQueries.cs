@@ -32,6 +32,7 @@ internal sealed class SearchQueries : ISchemaContribution
             .Argument<ExactDecimalGraphType>("priceMin", "Only products whose lowest price is at least this (0 to 1,000,000,000).")
             .Argument<ExactDecimalGraphType>("priceMax", "Only products whose lowest price is at most this (0 to 1,000,000,000, not below priceMin).")
             .Argument<ProductSearchSortType>("sort", "The order; RELEVANCE needs a query. A cursor continues only the sort it came from.")
+            .Argument<BooleanGraphType>("inStockOnly", "Only products with a variant available for sale now (follows stock changes within moments).", a => a.DefaultValue = false)
             .PageArguments()
             .AllowAnonymous()
             .ResolveAsync(async c =>
@@ -47,6 +48,7 @@ internal sealed class SearchQueries : ISchemaContribution
                     PriceMax = c.GetArgument<decimal?>("priceMax")?.ToString(CultureInfo.InvariantCulture) ?? "",
                     Sort = c.GetArgument<ProductSearchSort?>("sort") ?? ProductSearchSort.Unspecified,
                     Page = page.ToContract(),
+                    InStockOnly = c.GetArgument<bool?>("inStockOnly") ?? false,
                 };
                 // The contract reads first: 0 as "the default page size"; here it asks for an empty page.
                 if (page.First == 0)

@@ -29,8 +29,4 @@ public static class UserErrors
         var retryAfter = exception.RetryAfter() is { } wait ? (int?)Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null;
         return [new UserError(null, exception.Reason() ?? exception.StatusCode.ToString().ToUpperInvariant(), exception.Status.Detail, retryAfter)];
     }
-
-    // TEMPORARY while issue 13 moves every area onto Errors/ContractCalls: delete once no area calls it.
-    public static Task<TPayload> CatchAsync<TPayload>(Func<Task<TPayload>> run, Func<IReadOnlyList<UserError>, TPayload> failed) =>
-        Errors.ContractCalls.PayloadAsync(run, failed);
 }

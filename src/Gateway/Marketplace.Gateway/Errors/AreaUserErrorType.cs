@@ -13,7 +13,7 @@ public sealed class AreaUserErrorType<TArea> : ObjectGraphType<UserError>
     public AreaUserErrorType()
     {
         Name = TArea.Prefix + "UserError";
-        Description = $"An expected failure of a {ErrorCodeAreaNames.Words(TArea.Prefix)} mutation, with its code.";
+        Description = $"An expected failure of {ErrorCodeCatalog<TArea>.Noun} mutation, with its code.";
         Interface<UserErrorInterface>();
         IsTypeOf = value => value is UserError;
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field")

@@ -33,6 +33,10 @@ public static class ErrorCodeCatalog<TArea>
 
     public static IReadOnlySet<string> Values { get; } = Codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>"a store", "an address": the area's prefix with its article, for descriptions.</summary>
+    /// <summary>The area's name as words with its article, e.g. "an address", "a catalog search".</summary>
+    public static string Noun { get; } = ("aeiou".Contains(char.ToLowerInvariant(TArea.Prefix[0]), StringComparison.Ordinal) ? "an " : "a ") + ErrorCodeAreaNames.Words(TArea.Prefix);
+
     private static List<(string Code, string Description)> Read()
     {
         var codes = new List<(string Code, string Description)>();

@@ -9,7 +9,7 @@ public sealed class ErrorCodeEnumType<TArea> : EnumerationGraphType
     public ErrorCodeEnumType()
     {
         Name = TArea.Prefix + "ErrorCode";
-        Description = $"The codes of {TArea.Prefix}UserError: stable, machine-readable reasons a {ErrorCodeAreaNames.Words(TArea.Prefix)} mutation failed.";
+        Description = $"The codes of {TArea.Prefix}UserError: stable, machine-readable reasons {ErrorCodeCatalog<TArea>.Noun} mutation failed.";
         foreach (var (code, description) in ErrorCodeCatalog<TArea>.Codes)
             Add(code, code, description);
     }

@@ -1,5 +1,6 @@
-using Grpc.Core;
+using Marketplace.Gateway.Errors;
 using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Shared.Contracts;
 using Microsoft.AspNetCore.Http;
 
 namespace Marketplace.Gateway.Users;
@@ -12,18 +13,18 @@ internal static class DevelopmentSmsEndpoint
 {
     public static async Task HandleAsync(HttpContext http, UsersAuth.UsersAuthClient users, string? phone)
     {
-        try
+        var answer = await ContractCalls.OrNullAsync(async () =>
+            await users.ListDevelopmentSmsAsync(new ListDevelopmentSmsRequest { Phone = phone ?? "" }, cancellationToken: http.RequestAborted));
+        if (answer is null)
         {
-            var answer = await users.ListDevelopmentSmsAsync(new ListDevelopmentSmsRequest { Phone = phone ?? "" }, cancellationToken: http.RequestAborted);
-            await http.Response.WriteAsJsonAsync(new
-            {
-                messages = answer.Messages.Select(m => new { to = m.To, body = m.Body, sentAt = DateTimeOffset.FromUnixTimeMilliseconds(m.SentAtMs) }),
-            }, http.RequestAborted);
-        }
-        catch (RpcException exception) when (exception.StatusCode == StatusCode.Unimplemented)
-        {
-            // The SMS provider is a real one (or the module runs elsewhere outside Development): nothing kept here.
+            // The SMS provider is a real one (or the module runs outside Development): nothing is kept.
             http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
         }
+
+        await http.Response.WriteAsJsonAsync(new
+        {
+            messages = answer.Messages.Select(m => new { to = m.To, body = m.Body, sentAt = Timestamps.Parse(m.SentAt) }),
+        }, http.RequestAborted);
     }
 }

@@ -4,6 +4,7 @@ using Marketplace.Modules.Catalog.GrpcServices;
 using Marketplace.Modules.Catalog.Persistence;
 using Marketplace.Modules.Catalog.Products;
 using Marketplace.Modules.Catalog.Search;
+using Marketplace.Modules.Inventory.Contracts.Events;
 using Marketplace.Modules.Sellers.Contracts.Events;
 using Marketplace.Modules.Sellers.Contracts.V1;
 using Marketplace.Shared.Contracts;
@@ -47,6 +48,7 @@ public sealed class CatalogModule : IModule
             .AddEventConsumer<ProjectCategoryChanges, CategoryChanged>()
             .AddEventConsumer<CopyStoreChanges, StoreCreated>()
             .AddEventConsumer<CopyStoreChanges, StoreUpdated>()
+            .AddEventConsumer<ProjectStockChanges, StockChanged>()
             .AddEventConsumer<RunSearchReindex, SearchReindexRequested>()
             .AddEventConsumer<RunSearchReindex, SearchReindexBatchPlanned>()
             .AddEventConsumer<RunSearchReindex, SearchReindexBuilt>();

@@ -1,7 +1,7 @@
 using Marketplace.Modules.Notifications.Contracts.V1;
 using Marketplace.Modules.Users.Auth;
 using Marketplace.Modules.Users.Buyers;
-using Marketplace.Modules.Users.Contracts;
+using Marketplace.Modules.Users.GrpcServices;
 using Marketplace.Modules.Users.Persistence;
 using Marketplace.Modules.Users.Sellers;
 using Marketplace.Modules.Users.SigningKeys;
@@ -54,13 +54,9 @@ public sealed class UsersModule : IModule
         module.Services.AddScoped<LoginCodes>();
         module.Services.AddScoped<UserMessageBudget>();
         module.Services.AddSingleton<PhoneNumberNormalizer>();
-        module.Services.AddScoped<BuyerLogin>();
         module.Services.AddSingleton<PasswordHasher>();
         module.Services.AddScoped<AccountEmails>();
-        module.Services.AddScoped<SellerAccounts>();
         module.Services.AddScoped<Admins.AdminAccounts>();
-        module.Services.AddScoped<Profiles.ProfileEditor>();
-        module.Services.AddScoped<Addresses.AddressBook>();
         module.Services.AddContractClient<NotificationsDelivery.NotificationsDeliveryClient>("Notifications");
 
         if (string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase))
@@ -73,9 +69,9 @@ public sealed class UsersModule : IModule
             module.Services.AddSingleton<ISmsSender, DevelopmentSmsSender>();
         }
 
-        module.AddContract<UsersContractService>();
-        module.AddContract<UsersAuthContractService>();
-        module.AddContract<UsersProfilesContractService>();
+        module.AddContract<UsersSigningKeysGrpcService>();
+        module.AddContract<UsersAuthGrpcService>();
+        module.AddContract<UsersProfilesGrpcService>();
         module.AddSeeder<DemoData.UsersDemoData>();
     }
 

@@ -153,6 +153,7 @@ public static class JobsServiceCollectionExtensions
             });
         }
 
+        services.AddHostedService<RecurringJobsRegistrar>();
         services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, policy => policy.RequireRole(Roles.Admin));
         return services;
     }
@@ -214,7 +215,8 @@ internal sealed class JobContextFilter : JobFilterAttribute, IServerFilter
 
     public void OnPerforming(PerformingContext context)
     {
-        var module = context.GetJobParameter<string>(ModuleParameter);
+        // Recurring runs carry no parameters: their module is known from their declaration (RecurringJobRegistration).
+        var module = context.GetJobParameter<string>(ModuleParameter) ?? RecurringJobRegistration.ModuleOf(context.BackgroundJob.Job.Type);
         if (module is null)
             return;
         var correlation = context.GetJobParameter<string>(CorrelationParameter) ?? CallContext.NewCorrelationId();

@@ -90,6 +90,20 @@ public sealed class ModuleBuilder
     }
 
     /// <summary>
+    /// A recurring run of one of this module's jobs on a cron schedule (UTC), registered with Hangfire when the host
+    /// starts (under <paramref name="id"/>, replacing an earlier definition). The job class is declared as with
+    /// <see cref="AddJob{TJob}"/>; give the method <c>[DisableConcurrentExecution]</c> when runs must not overlap.
+    /// </summary>
+    public ModuleBuilder AddRecurringJob<TJob>(string id, string cron, System.Linq.Expressions.Expression<Func<TJob, Task>> call)
+        where TJob : class
+    {
+        if (!_module.Jobs.Contains(typeof(TJob)))
+            AddJob<TJob>();
+        Services.AddSingleton(RecurringJobRegistration.Create(id, cron, Name, call));
+        return this;
+    }
+
+    /// <summary>
     /// HTTP endpoints of the module beside GraphQL (e.g. Media's local upload and delivery paths). The host maps them
     /// after the gateway's edge (forwarded headers, CORS, <c>nosniff</c>), only in the process that runs the module.
     /// </summary>

@@ -21,6 +21,14 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         try
         {
             var response = await next(message, cancellationToken).ConfigureAwait(false);
+            if (response is IRefusable { RefusalReason: { } refusal })
+            {
+                logger.LogInformation(
+                    "{UseCase} by {CallerKind} {CallerId} was refused with {Reason} in {ElapsedMs:0.0} ms (correlation {CorrelationId})",
+                    typeof(TMessage).Name, context.Caller.Kind, context.Caller.Id, refusal, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.CorrelationId);
+                return response;
+            }
+
             logger.LogInformation(
                 "{UseCase} by {CallerKind} {CallerId} succeeded in {ElapsedMs:0.0} ms (correlation {CorrelationId})",
                 typeof(TMessage).Name, context.Caller.Kind, context.Caller.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.CorrelationId);

@@ -6,6 +6,7 @@ using Marketplace.Modules.Catalog.Products.CreateProduct;
 using Marketplace.Modules.Catalog.Products.GetProduct;
 using Marketplace.Modules.Catalog.Products.GetProducts;
 using Marketplace.Modules.Catalog.Products.GetVariant;
+using Marketplace.Modules.Catalog.Products.GetVariants;
 using Marketplace.Modules.Catalog.Products.GetVariantBySku;
 using Marketplace.Modules.Catalog.Products.ListStoreProducts;
 using Marketplace.Modules.Catalog.Products.PublishProduct;
@@ -89,6 +90,14 @@ internal sealed class CatalogProductsGrpcService(ISender mediator) : CatalogProd
     {
         var viewer = CallerRequirements.Viewer();
         return Map(await mediator.Send(new GetVariantQuery(request.Id, viewer), context.CancellationToken));
+    }
+
+    public override async Task<GetVariantsResponse> GetVariants(GetVariantsRequest request, ServerCallContext context)
+    {
+        var viewer = CallerRequirements.Viewer();
+        var found = await mediator.Send(new GetVariantsQuery(request.Ids, viewer), context.CancellationToken);
+        var products = found.Select(f => f.Product).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.ToContract());
+        return new GetVariantsResponse { Variants = { found.Select(f => new VariantWithProduct { VariantId = f.VariantId.ToString(), Product = products[f.Product.Id] }) } };
     }
 
     public override async Task<VariantWithProduct> GetVariantBySku(GetVariantBySkuRequest request, ServerCallContext context)

@@ -36,11 +36,23 @@ internal sealed class SearchProductConfiguration : IEntityTypeConfiguration<Sear
         builder.Property(p => p.ProductStatus).HasMaxLength(16);
         builder.Property(p => p.Location).HasColumnType("geography(Point,4326)");
         builder.Property(p => p.SearchVector).HasColumnType("tsvector");
+        builder.Property(p => p.InStock).HasDefaultValue(false);
         // Radius (ST_DWithin) and nearest-first (KNN <->) over searchable rows only.
         builder.HasIndex(p => p.Location).HasMethod("gist").HasFilter(SearchableFilter).HasDatabaseName("ix_search_products_location");
         builder.HasIndex(p => p.SearchVector).HasMethod("gin").HasFilter(SearchableFilter).HasDatabaseName("ix_search_products_search_vector");
         // A store's rows are rebuilt together when it moves, closes or is renamed.
         builder.HasIndex(p => p.StoreId).HasDatabaseName("ix_search_products_store_id");
+    }
+}
+
+internal sealed class VariantStockConfiguration : IEntityTypeConfiguration<VariantStock>
+{
+    public void Configure(EntityTypeBuilder<VariantStock> builder)
+    {
+        builder.ToTable("variant_stock", t => t.HasComment("Catalog's copy of Inventory's availability per variant, fed by stock_changed.v1."));
+        builder.HasKey(v => v.VariantId);
+        builder.Property(v => v.VariantId).ValueGeneratedNever();
+        builder.HasIndex(v => v.ProductId);
     }
 }
 

@@ -30,7 +30,8 @@ internal sealed record SearchRequest(
     decimal? PriceMax,
     SearchSort Sort,
     int First,
-    SearchKey? After);
+    SearchKey? After,
+    bool InStockOnly = false);
 
 /// <summary>A keyset position: the sort key's value of the last row seen, and its product id (the tiebreaker).</summary>
 internal sealed record SearchKey(SearchSort Sort, string Value, Guid ProductId)
@@ -95,7 +96,8 @@ internal sealed record SearchHit(
 /// <summary>
 /// <c>productsNear</c> on the projection: searchable rows (ACTIVE product, ACTIVE store, priced) within the radius
 /// (<c>ST_DWithin</c> on geography, WGS 84 spheroid, GiST), optionally matching a full-text query (<c>websearch_to_tsquery</c>
-/// on the GIN-indexed tsvector), a category subtree and a price range; ordered by the chosen key and the product id, and
+/// on the GIN-indexed tsvector), a category subtree, a price range and stock (<c>in_stock</c>, kept from Inventory's
+/// events, so "in stock near me" stays this one statement); ordered by the chosen key and the product id, and
 /// paged by keyset (the cursor holds the last row's key value and id, so equal keys page without gaps or duplicates).
 /// DISTANCE orders by the KNN operator <c>location &lt;-&gt; point</c> (great-circle distance on the mean-radius sphere,
 /// the only distance the GiST index can order by); <c>distanceMeters</c> is <c>ST_Distance</c> on the spheroid.
@@ -192,6 +194,9 @@ internal sealed class ProductSearch(CatalogDbContext db)
             command.Parameters.AddWithValue("categoryPath", request.CategoryPath);
             command.Parameters.AddWithValue("categoryPrefix", EscapeLike(request.CategoryPath) + "/%");
         }
+
+        if (request.InStockOnly)
+            where.Add("sp.in_stock");
 
         if (request.PriceMin is { } min)
         {

@@ -81,6 +81,9 @@ internal sealed class SearchProduct
 
     public long StoreVersion { get; set; }
 
+    /// <summary>Some variant of the product is available for sale (<see cref="VariantStock"/>): what <c>inStockOnly</c> filters on.</summary>
+    public bool InStock { get; set; }
+
     public DateTimeOffset IndexedAt { get; set; }
 }
 

@@ -76,7 +76,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
             GROUP BY v.product_id)
         INSERT INTO catalog.{table} AS t (
             product_id, store_id, title, min_price, max_price, currency, category_id, category_path, store_name, location,
-            store_status, product_status, searchable, published_at, created_at, search_vector, product_version, store_version, indexed_at)
+            store_status, product_status, searchable, published_at, created_at, search_vector, product_version, store_version, in_stock, indexed_at)
         SELECT src.id, src.store_id, src.title, pr.min_price, pr.max_price, pr.currency, src.category_id, src.category_path,
                src.store_name, src.location, src.store_status, src.status,
                src.status = 'ACTIVE' AND src.store_status = 'ACTIVE' AND pr.min_price IS NOT NULL,
@@ -84,7 +84,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
                setweight(to_tsvector('english', src.title), 'A')
                  || setweight(to_tsvector('english', coalesce(n.names, '')), 'B')
                  || setweight(to_tsvector('english', src.description), 'C'),
-               src.version, src.store_version, now()
+               src.version, src.store_version, {InStockSql("src.id")}, now()
         FROM src
         LEFT JOIN prices pr ON pr.product_id = src.id
         LEFT JOIN category_names n ON n.category_id = src.category_id
@@ -94,9 +94,54 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
             store_name = excluded.store_name, location = excluded.location, store_status = excluded.store_status,
             product_status = excluded.product_status, searchable = excluded.searchable, published_at = excluded.published_at,
             created_at = excluded.created_at, search_vector = excluded.search_vector, product_version = excluded.product_version,
-            store_version = excluded.store_version, indexed_at = excluded.indexed_at
+            store_version = excluded.store_version, in_stock = excluded.in_stock, indexed_at = excluded.indexed_at
         WHERE excluded.product_version >= t.product_version AND excluded.store_version >= t.store_version
         """;
+
+    /// <summary>
+    /// Whether the product <paramref name="productId"/> (a SQL expression) has a variant available for sale, from the copy
+    /// of Inventory's availability (<see cref="VariantStock"/>); variants no longer in the product do not count.
+    /// </summary>
+    public static string InStockSql(string productId) => $"""
+        EXISTS (SELECT 1 FROM catalog.product_variants v JOIN catalog.variant_stock vs ON vs.variant_id = v.id
+                WHERE v.product_id = {productId} AND vs.available_for_sale)
+        """;
+
+    /// <summary>
+    /// Applies a variant's availability from Inventory's <c>stock_changed.v1</c> when newer than the copy, then sets its
+    /// product's <c>in_stock</c> in the projection (and in the shadow table while a reindex runs). A row that does not exist
+    /// yet gets it when it is built. Product versions are untouched: stock is not a listing change.
+    /// </summary>
+    public async Task<bool> ApplyStockAsync(Guid variantId, Guid productId, bool availableForSale, long version, CancellationToken cancellationToken)
+    {
+        var changed = await ExecuteAsync(
+            """
+            INSERT INTO catalog.variant_stock AS vs (variant_id, product_id, available_for_sale, version, synced_at)
+            VALUES (@variant, @product, @available, @version, now())
+            ON CONFLICT (variant_id) DO UPDATE SET
+                product_id = excluded.product_id, available_for_sale = excluded.available_for_sale, version = excluded.version, synced_at = excluded.synced_at
+            WHERE vs.version < excluded.version
+            """,
+            p =>
+            {
+                p.AddWithValue("variant", variantId);
+                p.AddWithValue("product", productId);
+                p.AddWithValue("available", availableForSale);
+                p.AddWithValue("version", version);
+            },
+            cancellationToken) > 0;
+        if (!changed)
+            return false;
+        foreach (var table in await TargetsAsync(cancellationToken))
+        {
+            await ExecuteAsync(
+                $"UPDATE catalog.{table} t SET in_stock = {InStockSql("t.product_id")} WHERE t.product_id = @product",
+                p => p.AddWithValue("product", productId),
+                cancellationToken);
+        }
+
+        return true;
+    }
 
     /// <summary>Rebuilds these products' rows (and drops the rows of products that no longer exist).</summary>
     public async Task<int> RefreshProductsAsync(IReadOnlyCollection<Guid> productIds, IReadOnlyCollection<Guid> storeIds, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Marketplace.Modules.Notifications.Domain;
 using Marketplace.Modules.Notifications.Templates;
+using Marketplace.Modules.Inventory.Contracts.Events;
 using Marketplace.Modules.Users.Contracts.Events;
 
 namespace Marketplace.Modules.Notifications.Events;
@@ -24,5 +25,18 @@ internal static class NotificationRules
             [Channel.InApp, Channel.Push],
             e => new Recipient(e.UserId, null, null),
             _ => new Dictionary<string, string>()),
+        // To the seller (in-app) and the store's contact address (email); once per crossing of the threshold.
+        new NotificationRule<LowStock>(
+            NotificationTemplates.LowStock,
+            [Channel.Email, Channel.InApp],
+            e => new Recipient(e.SellerId, string.IsNullOrWhiteSpace(e.NotifyEmail) ? null : e.NotifyEmail, null),
+            e => new Dictionary<string, string>
+            {
+                ["productTitle"] = e.ProductTitle,
+                ["sku"] = e.Sku,
+                ["available"] = e.Available.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["threshold"] = e.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            e => $"{e.VariantId:N}:{e.OccurredAt.UtcTicks}"),
     ];
 }

@@ -1,6 +1,5 @@
 using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
-using Marketplace.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Modules.Users.Auth;
@@ -17,11 +16,13 @@ namespace Marketplace.Modules.Users.Auth;
 /// <see cref="UsersLimits.FirstDelay"/> doubling up to <see cref="UsersLimits.MaxDelay"/>): an attacker's wrong passwords
 /// slow the attacker down, not the real seller signing in from elsewhere.</item>
 /// </list>
+/// Both reservations answer instead of throwing: they run inside a command's transaction, and a refused attempt's
+/// earlier reservations must commit with its answer (see <see cref="Refusal"/>).
 /// </summary>
 internal sealed class FailureThrottle(UsersDbContext db, UsersOptions options, TimeProvider clock)
 {
-    /// <summary>Reserves one attempt against the subject's cap of consecutive failures; throws SIGN_IN_LOCKED when it is spent.</summary>
-    public async Task ReserveCappedAttemptAsync(string subjectKey, CancellationToken cancellationToken)
+    /// <summary>Reserves one attempt against the subject's cap of consecutive failures; false when the cap is spent (SIGN_IN_LOCKED).</summary>
+    public async Task<bool> TryReserveCappedAttemptAsync(string subjectKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var cap = options.Limits.MaxConsecutiveFailures;
@@ -32,15 +33,14 @@ internal sealed class FailureThrottle(UsersDbContext db, UsersOptions options, T
               WHERE auth_throttles.failures < {cap}
             RETURNING failures AS "Value"
             """).ToListAsync(cancellationToken);
-        if (reserved.Count == 0)
-            throw Locked();
+        return reserved.Count > 0;
     }
 
     /// <summary>
-    /// Reserves one try of a subject keyed on account and client; throws TOO_MANY_ATTEMPTS with the wait while that
-    /// client must wait. The try that reaches the threshold starts the wait at once, before its comparison.
+    /// Reserves one try of a subject keyed on account and client; null when reserved, else the time that client must
+    /// still wait (TOO_MANY_ATTEMPTS). The try that reaches the threshold starts the wait at once, before its comparison.
     /// </summary>
-    public async Task ReserveDelayedAttemptAsync(string subjectKey, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> TryReserveDelayedAttemptAsync(string subjectKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var limits = options.Limits;
@@ -60,10 +60,9 @@ internal sealed class FailureThrottle(UsersDbContext db, UsersOptions options, T
             RETURNING failures AS "Value"
             """).ToListAsync(cancellationToken);
         if (reserved.Count > 0)
-            return;
+            return null;
         var until = await db.Set<AuthThrottle>().AsNoTracking().Where(t => t.Subject == subjectKey).Select(t => t.BlockedUntil).FirstOrDefaultAsync(cancellationToken);
-        var wait = until is { } blocked && blocked > now ? blocked - now : TimeSpan.FromSeconds(1);
-        throw ContractError.ResourceExhausted("TOO_MANY_ATTEMPTS", "Too many failed attempts from here; wait before trying again.", wait);
+        return until is { } blocked && blocked > now ? blocked - now : TimeSpan.FromSeconds(1);
     }
 
     /// <summary>Whether the subject's cap of consecutive failures is spent.</summary>
@@ -78,7 +77,4 @@ internal sealed class FailureThrottle(UsersDbContext db, UsersOptions options, T
     /// <summary>A success (or another path, e.g. a password reset) clears the subjects' counts.</summary>
     public Task ClearAsync(IReadOnlyCollection<string> subjectKeys, CancellationToken cancellationToken) =>
         db.Set<AuthThrottle>().Where(t => subjectKeys.Contains(t.Subject)).ExecuteDeleteAsync(cancellationToken);
-
-    public static Grpc.Core.RpcException Locked() =>
-        ContractError.ResourceExhausted("SIGN_IN_LOCKED", "Too many failed attempts: signing in this way is locked. Reset your password, or contact support to unlock it.");
 }

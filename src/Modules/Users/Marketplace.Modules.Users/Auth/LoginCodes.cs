@@ -10,6 +10,8 @@ namespace Marketplace.Modules.Users.Auth;
 /// comparison, so concurrent wrong guesses never get more; the last wrong try voids the code. A fresh code starts with
 /// fresh tries, under the daily send cap of the message budget, so an attacker's wrong guesses cost the real user one
 /// new code, never a lockout. Failures that reached a code also count against the phone's (or account's) hard cap.
+/// Every check answers a <see cref="CodeCheck"/> and never throws after reserving, so the command's transaction commits
+/// the reserved try with a wrong code's answer (see <see cref="Refusal"/>).
 /// </summary>
 internal sealed class LoginCodes(UsersDbContext db, FailureThrottle throttle, UsersOptions options, TimeProvider clock)
 {
@@ -28,14 +30,14 @@ internal sealed class LoginCodes(UsersDbContext db, FailureThrottle throttle, Us
     /// <summary>
     /// Whether <paramref name="code"/> is the live code of <paramref name="phone"/> for <paramref name="purpose"/>; a
     /// match consumes it (single use). <paramref name="capSubject"/> is the hard-cap subject the failure counts
-    /// against; throws SIGN_IN_LOCKED when that cap is spent.
+    /// against; <see cref="CodeCheck.Locked"/> when that cap is spent.
     /// </summary>
-    public async Task<bool> TryConsumeAsync(string phone, string purpose, string? code, string capSubject, CancellationToken cancellationToken)
+    public async Task<CodeCheck> CheckAsync(string phone, string purpose, string? code, string capSubject, CancellationToken cancellationToken)
     {
         code = code?.Trim() ?? "";
         // A malformed guess cannot match: it reserves nothing and teaches nothing.
         if (code.Length != 6 || !code.All(char.IsAsciiDigit))
-            return false;
+            return CodeCheck.Wrong;
 
         var now = clock.GetUtcNow();
         var max = options.Limits.AttemptsPerCode;
@@ -50,16 +52,17 @@ internal sealed class LoginCodes(UsersDbContext db, FailureThrottle throttle, Us
             RETURNING *
             """).AsNoTracking().ToListAsync(cancellationToken);
         if (reserved.Count == 0)
-            return false;
+            return CodeCheck.Wrong;
 
         var row = reserved[0];
-        await throttle.ReserveCappedAttemptAsync(capSubject, cancellationToken);
+        if (!await throttle.TryReserveCappedAttemptAsync(capSubject, cancellationToken))
+            return CodeCheck.Locked;
         if (Secrets.Equal(row.CodeHash, Secrets.HashCode(phone, code))
             && await db.Set<LoginCode>().Where(c => c.Id == row.Id && c.ConsumedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken) == 1)
         {
             await throttle.ClearAsync([capSubject], cancellationToken);
-            return true;
+            return CodeCheck.Accepted;
         }
 
         if (row.Attempts >= max)
@@ -68,6 +71,14 @@ internal sealed class LoginCodes(UsersDbContext db, FailureThrottle throttle, Us
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken);
         }
 
-        return false;
+        return CodeCheck.Wrong;
     }
+}
+
+/// <summary>The answer to a code: accepted (and consumed), wrong (its try counted), or the cap of failures is spent.</summary>
+internal enum CodeCheck
+{
+    Accepted,
+    Wrong,
+    Locked,
 }

@@ -1,7 +1,6 @@
-using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Modules.Users.Contracts;
 using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
-using Marketplace.Modules.Users.Profiles;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,18 +11,18 @@ namespace Marketplace.Modules.Users.Auth;
 /// <summary>
 /// Sessions and their refresh-token families. A refresh token works once: using it issues the next one.
 /// Presenting a used token again means it leaked (or the client misbehaves), so the whole session ends
-/// (RFC 9700 §4.14.2 refresh token reuse detection).
+/// (RFC 9700 §4.14.2 refresh token reuse detection). Runs inside the calling command's transaction.
 /// </summary>
 internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issuer, UsersOptions options, TimeProvider clock, ISessionRevocations revocations, ILogger<SessionService> logger)
 {
-    public async Task<SignedIn> StartAsync(User user, ClientInfo? client, CancellationToken cancellationToken)
+    public async Task<SignedInSession> StartAsync(User user, ClientFacts client, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var session = new Session
         {
             UserId = user.Id,
-            Device = Truncate(client?.Device, 256),
-            Ip = Truncate(client?.Ip, 64),
+            Device = Truncate(client.Device, 256),
+            Ip = Truncate(client.Ip, 64),
             CreatedAt = now,
             LastUsedAt = now,
             ExpiresAt = now + options.RefreshTokenLifetime,
@@ -35,19 +34,24 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
         return await SignedInAsync(user, session, refresh, cancellationToken);
     }
 
-    public async Task<SignedIn> RefreshAsync(string refreshToken, ClientInfo? client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next tokens of the session <paramref name="refreshToken"/> belongs to. A token used before is refused with
+    /// REFRESH_TOKEN_REUSED <em>after</em> ending its session: the refusal is returned, not thrown, so the command's
+    /// transaction commits the revocation.
+    /// </summary>
+    public async Task<Outcome<SignedInSession>> RefreshAsync(string refreshToken, ClientFacts client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(refreshToken) || refreshToken.Length > 128)
-            throw Invalid();
+            return Refusal.RefreshTokenInvalid();
         var hash = Secrets.Hash(refreshToken);
-        var token = await db.Set<RefreshToken>().AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken)
-            ?? throw Invalid();
+        var token = await db.Set<RefreshToken>().AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+        if (token is null)
+            return Refusal.RefreshTokenInvalid();
         var now = clock.GetUtcNow();
 
-        // Of two concurrent uses of one token exactly one wins, the other is a reuse. Both lock the session first, so the
-        // loser ends the session only after the winner's rotation committed (without the lock it could end the session
-        // between the winner's claim and its read of the session, and both would fail).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Of two concurrent uses of one token exactly one wins, the other is a reuse. Both lock the session first (held
+        // until the command commits), so the loser ends the session only after the winner's rotation committed (without
+        // the lock it could end the session between the winner's claim and its read of the session, and both would fail).
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users.sessions WHERE id = {token.SessionId} FOR UPDATE", cancellationToken);
         var claimed = await db.Set<RefreshToken>()
             .Where(t => t.Id == token.Id && t.UsedAt == null)
@@ -55,24 +59,22 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
         if (claimed == 0)
         {
             await RevokeAsync(token.SessionId, "reuse_detected", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             LogReuse(logger, token.SessionId);
-            throw ContractError.Unauthenticated("REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
+            return Refusal.RefreshTokenReused();
         }
 
         var session = await db.Set<Session>().FirstOrDefaultAsync(s => s.Id == token.SessionId, cancellationToken);
         if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now)
-            throw Invalid();
+            return Refusal.RefreshTokenInvalid();
         var user = await db.Set<User>().AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
 
         session.LastUsedAt = now;
         session.ExpiresAt = now + options.RefreshTokenLifetime;
-        if (!string.IsNullOrEmpty(client?.Ip))
+        if (!string.IsNullOrEmpty(client.Ip))
             session.Ip = Truncate(client.Ip, 64);
         var next = Secrets.NewToken();
         db.Add(new RefreshToken { SessionId = session.Id, Hash = Secrets.Hash(next), CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return await SignedInAsync(user, session, next, cancellationToken);
     }
 
@@ -123,6 +125,13 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
             .FirstOrDefaultAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
     }
 
+    /// <summary>Throws Unauthenticated SESSION_ENDED unless <paramref name="user"/>'s session is live and theirs.</summary>
+    public async Task RequireLiveAsync(SignedInUser user, CancellationToken cancellationToken)
+    {
+        if (user.SessionId is not { } id || await FindLiveAsync(id, cancellationToken) is not { } session || session.UserId != user.UserId)
+            throw ContractError.Unauthenticated(UsersErrorCodes.SessionEnded, "This session has ended; sign in again.");
+    }
+
     public async Task<List<Session>> ListLiveAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -133,20 +142,14 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<SignedIn> SignedInAsync(User user, Session session, string refreshToken, CancellationToken cancellationToken) => new()
-    {
-        AccessToken = await issuer.IssueAsync(user.Id, user.Role, session.Id, cancellationToken),
-        AccessTokenExpiresInSeconds = (int)options.AccessTokenLifetime.TotalSeconds,
-        RefreshToken = refreshToken,
-        SessionId = session.Id.ToString(),
-        User = ProfileMapper.ToProfile(user, includePrivate: true),
-    };
-
-    private static Grpc.Core.RpcException Invalid() =>
-        ContractError.Unauthenticated("REFRESH_TOKEN_INVALID", "The refresh token is unknown, expired or its session has ended.");
+    private async Task<SignedInSession> SignedInAsync(User user, Session session, string refreshToken, CancellationToken cancellationToken) =>
+        new(user, session, await issuer.IssueAsync(user.Id, user.Role, session.Id, cancellationToken), options.AccessTokenLifetime, refreshToken);
 
     private static string Truncate(string? value, int length) => string.IsNullOrEmpty(value) ? "" : value.Length <= length ? value : value[..length];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token reuse detected; session {SessionId} revoked")]
     private static partial void LogReuse(ILogger logger, Guid sessionId);
 }
+
+/// <summary>A started or refreshed session: the user, the session, and the tokens that go to the client once.</summary>
+internal sealed record SignedInSession(User User, Session Session, string AccessToken, TimeSpan AccessTokenLifetime, string RefreshToken);

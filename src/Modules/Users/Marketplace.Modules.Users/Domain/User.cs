@@ -28,7 +28,8 @@ internal sealed class User
 
     public string DisplayName { get; set; } = "";
 
-    public string? AvatarMediaId { get; set; }
+    /// <summary>A Media asset id or an https:// URL (<see cref="Marketplace.Shared.Media.MediaReference"/>, as stored); null when none.</summary>
+    public string? Avatar { get; set; }
 
     /// <summary>A new phone waiting for its texted code (profile change), E.164.</summary>
     public string? PendingPhone { get; set; }

@@ -16,7 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Email).HasMaxLength(254);
         builder.Property(u => u.PasswordHash).HasMaxLength(256);
         builder.Property(u => u.DisplayName).HasMaxLength(100);
-        builder.Property(u => u.AvatarMediaId).HasMaxLength(64);
+        builder.Property(u => u.Avatar).HasMaxLength(Marketplace.Shared.Media.MediaReference.MaxUrlLength);
         builder.HasIndex(u => u.Phone).IsUnique();
         // Unique among verified addresses only: an unverified claim (a registration or an email change not yet
         // confirmed) blocks nobody and reveals nothing; the owner's verification wins.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marketplace.Modules.Users.Contracts;
 
 namespace Marketplace.Modules.Users.Sellers;
 
@@ -56,14 +57,14 @@ internal static class PasswordPolicy
     public static (string Code, string Message)? Check(string? password, string? email)
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinLength)
-            return ("PASSWORD_TOO_SHORT", $"Use at least {MinLength} characters.");
+            return (UsersErrorCodes.PasswordTooShort, $"Use at least {MinLength} characters.");
         if (password.Length > MaxLength)
-            return ("PASSWORD_TOO_LONG", $"Use at most {MaxLength} characters.");
+            return (UsersErrorCodes.PasswordTooLong, $"Use at most {MaxLength} characters.");
         if (email is not null && (string.Equals(password.Trim(), email, StringComparison.OrdinalIgnoreCase)
             || string.Equals(password.Trim(), email.Split('@')[0], StringComparison.OrdinalIgnoreCase)))
-            return ("PASSWORD_IS_EMAIL", "The password must not be your email address.");
+            return (UsersErrorCodes.PasswordIsEmail, "The password must not be your email address.");
         if (Common.Value.Contains(password))
-            return ("PASSWORD_TOO_COMMON", "This password is too common; choose another.");
+            return (UsersErrorCodes.PasswordTooCommon, "This password is too common; choose another.");
         return null;
     }
 }

@@ -11,20 +11,23 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
 {
     public const string Es256 = "ES256";
 
-    // Serializes key creation across processes so two instances starting together create one key, not two.
     // PBKDF2 rounds for the passphrase: the key is decrypted once per process and key, so this costs nothing per token.
     private const int PassphraseIterations = 200_000;
 
     private const long CreationLock = 0x5573_6572_4B65_7973; // "UserKeys"
 
-    public async Task<(IReadOnlyList<SigningKey> Published, SigningKey Active)> GetPublishedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The published keys and the active one; creates the first key when there is none. Runs inside the calling command's
+    /// transaction: the advisory lock that makes two processes starting together create one key, not two, is held until
+    /// that transaction ends.
+    /// </summary>
+    public async Task<PublishedKeys> GetPublishedAsync(CancellationToken cancellationToken)
     {
         var keys = await PublishedAsync(cancellationToken);
         if (keys.FirstOrDefault(k => k.RetiresAt is null) is { } active)
-            return (keys, active);
+            return new PublishedKeys(keys, active);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreationLock})", cancellationToken);
+        await LockAsync(cancellationToken);
         keys = await PublishedAsync(cancellationToken);
         active = keys.FirstOrDefault(k => k.RetiresAt is null);
         if (active is null)
@@ -35,14 +38,12 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
             keys = [.. keys, active];
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return (keys, active);
+        return new PublishedKeys(keys, active);
     }
 
     public async Task<SigningKey> RotateAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreationLock})", cancellationToken);
+        await LockAsync(cancellationToken);
         // The old key stops signing now and stays published only while a token it signed can still be valid.
         var retiresAt = clock.GetUtcNow();
         foreach (var current in await db.Set<SigningKey>().Where(k => k.RetiresAt == null).ToListAsync(cancellationToken))
@@ -50,7 +51,6 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
         var key = NewKey();
         db.Add(key);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return key;
     }
 
@@ -59,6 +59,14 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
     {
         var parsed = keys.Select(k => JsonDocument.Parse(k.PublicJwk).RootElement).ToList();
         return JsonSerializer.Serialize(new { keys = parsed });
+    }
+
+    // Serializes key creation and rotation across processes until the command's transaction ends.
+    private async Task LockAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Signing keys change only inside a command's transaction (the advisory lock lasts as long as it).");
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreationLock})", cancellationToken);
     }
 
     /// <summary>
@@ -124,3 +132,6 @@ internal sealed partial class SigningKeyStore(UsersDbContext db, UsersOptions op
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>The keys the JWKS publishes, and the one that signs new tokens.</summary>
+internal sealed record PublishedKeys(IReadOnlyList<SigningKey> Keys, SigningKey Active);

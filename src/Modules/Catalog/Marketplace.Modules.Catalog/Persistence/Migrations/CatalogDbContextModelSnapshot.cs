@@ -265,6 +265,12 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                         .HasColumnType("character(3)")
                         .HasColumnName("currency");
 
+                    b.Property<bool>("InStock")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("in_stock");
+
                     b.Property<DateTimeOffset>("IndexedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("indexed_at");
@@ -498,6 +504,40 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                     b.ToTable("stores", "catalog", t =>
                         {
                             t.HasComment("Catalog's copy of the Sellers module's stores, fed by store_created.v1/store_updated.v1.");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Catalog.Search.VariantStock", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("variant_id");
+
+                    b.Property<bool>("AvailableForSale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("available_for_sale");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("VariantId")
+                        .HasName("pk_variant_stock");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_variant_stock_product_id");
+
+                    b.ToTable("variant_stock", "catalog", t =>
+                        {
+                            t.HasComment("Catalog's copy of Inventory's availability per variant, fed by stock_changed.v1.");
                         });
                 });
 

@@ -27,7 +27,7 @@ internal sealed class ProductsNearHandler(CatalogDbContext db, ProductSearch sea
         var after = SearchKey.TryParse(query.After, out var key) ? key : null;
         var request = new SearchRequest(
             query.Location.Latitude, query.Location.Longitude, query.RadiusKm, query.Text, categoryPath,
-            Price(query.PriceMin), Price(query.PriceMax), query.Order, size, after);
+            Price(query.PriceMin), Price(query.PriceMax), query.Order, size, after, query.InStockOnly);
         return Paging.FromSlice(await search.SearchAsync(request, cancellationToken), size);
     }
 

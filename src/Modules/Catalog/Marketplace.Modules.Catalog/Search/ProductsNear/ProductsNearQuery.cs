@@ -19,7 +19,8 @@ internal sealed record ProductsNearQuery(
     string PriceMax,
     SearchSort? Sort,
     int First,
-    string After) : IQuery<Page<SearchHit>>
+    string After,
+    bool InStockOnly = false) : IQuery<Page<SearchHit>>
 {
     public SearchSort Order => Sort ?? (Text is null ? SearchSort.Distance : SearchSort.Relevance);
 
@@ -43,6 +44,7 @@ internal sealed record ProductsNearQuery(
                 _ => null,
             },
             page.First,
-            page.After);
+            page.After,
+            request.InStockOnly);
     }
 }
