@@ -130,6 +130,47 @@ public sealed class ImageTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_png_whose_pixel_data_is_damaged_Then_it_is_corrupt_and_no_rendition_is_left()
+    {
+        var png = TestImages.Png(800, 600);
+        var idat = IndexOf(png, "IDAT"u8) + 4;
+        var damaged = png.ToArray();
+        for (var i = idat + 16; i < idat + 200; i++)
+            damaged[i] ^= 0x5a; // the header stays readable; the compressed pixels and the chunk's CRC no longer agree
+
+        var (error, rawKey, assetId) = await RefusedAsync(damaged, "image/png");
+
+        error.Code.Should().Be(MediaErrorCodes.Corrupt);
+        (await _storage.HeadAsync(StorageArea.Raw, rawKey, CancellationToken.None)).Should().BeNull();
+        (await _storage.ListAsync(StorageArea.Renditions, MediaKeys.ImagePrefix(assetId, 1), CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_jpeg_whose_frame_header_is_damaged_Then_it_is_corrupt_and_nothing_is_left()
+    {
+        var jpeg = TestImages.Jpeg(800, 600);
+        var sof = IndexOf(jpeg, [0xFF, 0xC0]);
+        var damaged = jpeg.ToArray();
+        damaged[sof + 5] = 0; // frame height and width become 0: the magic bytes still say JPEG
+        damaged[sof + 6] = 0;
+        damaged[sof + 7] = 0;
+        damaged[sof + 8] = 0;
+
+        var (error, rawKey, assetId) = await RefusedAsync(damaged, "image/jpeg");
+
+        error.Code.Should().Be(MediaErrorCodes.Corrupt, error.InnerException?.Message);
+        (await _storage.HeadAsync(StorageArea.Raw, rawKey, CancellationToken.None)).Should().BeNull();
+        (await _storage.ListAsync(StorageArea.Renditions, MediaKeys.ImagePrefix(assetId, 1), CancellationToken.None)).Should().BeEmpty();
+    }
+
+    private static int IndexOf(byte[] bytes, ReadOnlySpan<byte> marker)
+    {
+        var index = bytes.AsSpan().IndexOf(marker);
+        index.Should().BePositive("the fixture has the marker");
+        return index;
+    }
+
+    [Fact]
     public async Task Given_png_bytes_declared_as_jpeg_Then_content_type_mismatch()
     {
         var (error, _, _) = await RefusedAsync(TestImages.Png(64, 64), "image/jpeg");

@@ -159,6 +159,35 @@ public sealed class VideoTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_video_wider_than_allowed_Then_too_many_pixels_and_nothing_kept()
+    {
+        var clip = await ClipAsync("testsrc2=size=640x360:rate=10", null, 1);
+        var rawKey = await UploadAsync(clip);
+        var assetId = Guid.NewGuid();
+
+        var error = await Assert.ThrowsAsync<MediaException>(() =>
+            Processor(new MediaVideoOptions { MaxSide = 480 }).ProcessAsync(assetId, rawKey, "video/mp4", 100_000_000, 1, CancellationToken.None));
+
+        error.Code.Should().Be(MediaErrorCodes.TooManyPixels);
+        error.Message.Should().Contain("640×360");
+        (await _storage.HeadAsync(StorageArea.Raw, rawKey, CancellationToken.None)).Should().BeNull();
+        (await _storage.ListAsync(StorageArea.Renditions, MediaKeys.VideoPrefix(assetId, 1), CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_stored_video_above_its_cap_Then_too_large_before_it_is_downloaded()
+    {
+        var clip = await ClipAsync("testsrc2=size=320x240:rate=10", null, 1);
+        var rawKey = await UploadAsync(clip);
+
+        var error = await Assert.ThrowsAsync<MediaException>(() =>
+            Processor().ProcessAsync(Guid.NewGuid(), rawKey, "video/mp4", clip.Length - 1, 1, CancellationToken.None));
+
+        error.Code.Should().Be(MediaErrorCodes.TooLarge);
+        (await _storage.HeadAsync(StorageArea.Raw, rawKey, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Given_a_webm_declared_as_mp4_Then_content_type_mismatch()
     {
         var path = Path.Combine(_root.FullName, "clip.webm");

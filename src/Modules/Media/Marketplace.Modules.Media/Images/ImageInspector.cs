@@ -56,13 +56,15 @@ internal sealed class ImageInspector(MediaImageOptions options)
         }
     }
 
-    /// <summary>A libvips failure on upload input: the format cannot be handled here, or the file is damaged.</summary>
+    /// <summary>
+    /// A libvips failure on upload input: the format cannot be handled here, or the file is damaged. Every loader error
+    /// starts with "unable to call VipsForeignLoad…", so only the decoder's own words tell the two apart.
+    /// </summary>
     public static MediaException Classify(VipsException e, SniffedFormat format)
     {
         var message = e.Message;
         if (message.Contains("not a known file format", StringComparison.OrdinalIgnoreCase)
             || message.Contains("is blocked", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("unable to call", StringComparison.OrdinalIgnoreCase)
             || message.Contains("Unsupported", StringComparison.OrdinalIgnoreCase)
             || message.Contains("not been built in", StringComparison.OrdinalIgnoreCase))
             return new MediaException(MediaErrorCodes.UnsupportedFormat, $"This {MediaSniffer.ContentTypeOf(format)} image cannot be decoded here.", e);
