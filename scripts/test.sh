@@ -12,12 +12,21 @@ scripts/services.sh start
 eval "$(scripts/services.sh test-env)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# npm-based test tools (e.g. the graphql-ws client for subscription tests), when a test folder declares them.
-for dir in tests/*/js; do
+# npm-based test tools (e.g. the graphql-ws client for subscription tests), when a test folder declares them, and
+# the client code generators the tests run (clients/*).
+for dir in tests/*/js clients/*; do
   if [ -f "$dir/package.json" ] && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; }; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
+
+# The browser test (Marketplace.Gateway.Tests.BrowserWalkthroughTests) drives Debian's chromium with playwright-core.
+if [ -z "${MARKETPLACE_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+  echo "[test] installing chromium (apt) for the browser test"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else echo "[test] need root or sudo to install chromium" >&2; exit 1; fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 
 log="$ROOT/.local/test-run.log"
 mkdir -p "$ROOT/.local"

@@ -91,11 +91,30 @@ public sealed class ConventionTests(SharedGateway gateway)
     }
 
     [Fact]
-    public async Task DateTime_output_is_UTC_with_Z()
+    public async Task DateTime_output_is_UTC_with_six_fractional_digits_and_Z()
     {
         var (_, body) = await _client.QueryAsync("{ testNow }");
 
-        body!["data"]!["testNow"]!.GetValue<string>().Should().Be("2026-11-24T03:30:00Z");
+        // One fixed width (microseconds, what PostgreSQL and the contracts keep), whatever module the instant comes from.
+        body!["data"]!["testNow"]!.GetValue<string>().Should().Be("2026-11-24T03:30:00.000000Z");
+    }
+
+    [Fact]
+    public async Task DateTime_input_keeps_at_most_microseconds()
+    {
+        var (_, body) = await _client.QueryAsync("query Q($t: DateTime) { testEcho(at: $t) }", new { t = "2026-11-24T07:00:00.1234567+02:00" });
+
+        body!["data"]!["testEcho"]!.GetValue<string>().Should().Be("|2026-11-24T05:00:00.123456Z");
+    }
+
+    [Theory]
+    [InlineData("DateTime", "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")]
+    [InlineData("Decimal", "https://www.w3.org/TR/xmlschema11-2/#decimal")]
+    public async Task Custom_scalars_name_their_specification(string scalar, string url)
+    {
+        var (_, body) = await _client.QueryAsync("query Q($n: String!) { __type(name: $n) { specifiedByURL } }", new { n = scalar });
+
+        body!["data"]!["__type"]!["specifiedByURL"]!.GetValue<string>().Should().Be(url);
     }
 
     [Fact]
@@ -103,7 +122,7 @@ public sealed class ConventionTests(SharedGateway gateway)
     {
         var (_, body) = await _client.QueryAsync("query Q($t: DateTime) { testEcho(at: $t) }", new { t = "2026-11-24T07:00:00+02:00" });
 
-        body!["data"]!["testEcho"]!.GetValue<string>().Should().Be("|2026-11-24T05:00:00Z");
+        body!["data"]!["testEcho"]!.GetValue<string>().Should().Be("|2026-11-24T05:00:00.000000Z");
     }
 
     [Fact]

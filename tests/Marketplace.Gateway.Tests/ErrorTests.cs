@@ -142,6 +142,15 @@ public sealed class ProductionErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Email_link_pages_and_the_sms_inbox_exist_in_Development_only()
+    {
+        var client = _factory.CreateClient();
+
+        foreach (var path in new[] { "/verify-email?token=x", "/reset-password?token=x", "/account/account-link.js", "/dev/sms" })
+            (await client.GetAsync(path)).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, path);
+    }
+
+    [Fact]
     public async Task GraphiQL_is_off_by_default()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");

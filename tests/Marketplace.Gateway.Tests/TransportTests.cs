@@ -281,12 +281,39 @@ public sealed class GraphiQLTests(SharedGateway gateway)
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         html.Should().Contain("/graphql/assets/graphiql.min.js").And.NotContain("https://");
-        foreach (var asset in new[] { "graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js", "graphql-ws.min.js", "start.js" })
+        foreach (var asset in new[] { "graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js", "graphql-ws.min.js", "start.js", "walkthrough.graphql", "walkthrough.json" })
         {
             var assetResponse = await client.GetAsync("/graphql/assets/" + asset);
             assetResponse.StatusCode.Should().Be(HttpStatusCode.OK, asset);
             (await assetResponse.Content.ReadAsByteArrayAsync()).Length.Should().BeGreaterThan(100, asset);
         }
+    }
+
+    [Fact]
+    public async Task The_page_policy_admits_what_GraphiQL_loads()
+    {
+        var client = gateway.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Add("Accept", "text/html");
+
+        var response = await client.SendAsync(request);
+        var css = await client.GetStringAsync("/graphql/assets/graphiql.min.css");
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        // GraphiQL's stylesheet carries its fonts inline: without font-src data: each is a console error.
+        var urls = System.Text.RegularExpressions.Regex.Matches(css, @"url\((?<u>[^)]{0,12})").Select(m => m.Groups["u"].Value.Trim('"', '\'')).ToList();
+        urls.Should().NotBeEmpty().And.OnlyContain(u => u.StartsWith("data:", StringComparison.Ordinal));
+        policy.Should().Contain("font-src 'self' data:").And.Contain("default-src 'self'").And.NotContain("unsafe-eval");
+    }
+
+    [Fact]
+    public async Task Favicon_is_served_with_GraphiQL()
+    {
+        var response = await gateway.CreateClient().GetAsync("/favicon.ico");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("image/x-icon");
+        (await response.Content.ReadAsByteArrayAsync())[..4].Should().Equal(0, 0, 1, 0);
     }
 
     [Fact]
@@ -301,5 +328,36 @@ public sealed class GraphiQLTests(SharedGateway gateway)
 
         response.Content.Headers.ContentType?.MediaType.Should().NotBe("text/html");
         asset.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await factory.CreateClient().GetAsync("/favicon.ico")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>The pages the links in account emails open in Development (Users/AccountLinkPages).</summary>
+public sealed class AccountLinkPageTests(SharedGateway gateway)
+{
+    [Theory]
+    [InlineData("/verify-email", "verify-email")]
+    [InlineData("/reset-password", "reset-password")]
+    public async Task An_email_link_opens_a_page_whose_policy_admits_only_its_own_script_and_style(string path, string page)
+    {
+        var client = gateway.CreateClient();
+
+        var response = await client.GetAsync(path + "?token=" + Guid.NewGuid().ToString("N"));
+        var html = await response.Content.ReadAsStringAsync();
+        var script = await client.GetAsync("/account/account-link.js");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        html.Should().Contain($"data-page=\"{page}\"").And.Contain("<script src=\"/account/account-link.js\"></script>").And.NotContain("http");
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.Should().Contain("script-src 'self'").And.Contain("default-src 'none'").And.NotContain("unsafe-inline");
+        // The page's one inline style is admitted by its hash.
+        var style = System.Text.RegularExpressions.Regex.Match(html, "<style>(.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        policy.Should().Contain("'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style))) + "'");
+        response.Headers.GetValues("Referrer-Policy").Single().Should().Be("no-referrer", "the token in the address must not travel on");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        script.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await script.Content.ReadAsStringAsync()).Should().Contain("sellerEmailVerify").And.Contain("passwordResetComplete");
+    }
+}
+

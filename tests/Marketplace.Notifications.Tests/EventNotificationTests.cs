@@ -81,4 +81,28 @@ public sealed class EventNotificationTests(NotificationsHost host)
         ignored.Items.Should().BeEmpty("marketing is off until the buyer opts in");
         (await host.DeliveriesToAsync(silent.ToString())).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_sign_in_after_the_first_tells_the_owner_once_without_quoting_the_client()
+    {
+        var userId = Guid.CreateVersion7();
+        var first = new UserSignedIn(userId, Guid.CreateVersion7(), SignInMethods.SmsCode, "Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile Safari/537.36", FirstSession: true, DateTimeOffset.UtcNow);
+        // The User-Agent is the signing-in client's to choose: nothing of it but known names reaches the owner.
+        var later = new UserSignedIn(userId, Guid.CreateVersion7(), SignInMethods.SmsCode, "EvilApp/1.0 (Call +1 555 0100 to keep your account)", FirstSession: false, DateTimeOffset.UtcNow);
+        var ids = new[] { Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7() };
+
+        await host.PublishAsync(first, ids[0]);
+        await host.PublishAsync(later, ids[1]);
+        await host.PublishAsync(later, ids[2]); // the same fact again under another id
+
+        await NotificationsHost.UntilAsync(
+            () => host.QueryAsync("SELECT event_id FROM notifications.inbox_messages WHERE event_id = ANY(@ids)", ("ids", ids)),
+            rows => rows.Count == 3, "every event handled");
+        var feed = await NotificationsHost.AsAsync(Caller.User(userId.ToString(), [Roles.Buyer]), async () => await host.Inbox.ListFeedAsync(new ListFeedRequest()));
+        var notice = feed.Items.Should().ContainSingle("the account's first session is no news; the later one is told once").Subject;
+        notice.Template.Should().Be("new_sign_in");
+        notice.Category.Should().Be("ACCOUNT");
+        notice.Title.Should().Be("New sign-in to your account");
+        notice.Body.Should().StartWith("Your account was signed in with a code texted to your phone on EvilApp.").And.NotContain("555");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Marketplace.Users.Tests.Support;
 
 namespace Marketplace.Users.Tests;
@@ -29,10 +30,30 @@ public sealed class BuyerLoginTests(UsersApp app)
         (await Database.EventsAsync("marketplace.users.buyer_registered.v1", userId)).Should().Be(1);
         (await Database.CountAsync("SELECT count(*) FROM users.outbox_messages WHERE payload::text LIKE '%' || $1 || '%'", code)).Should().Be(0, "codes never ride events");
 
-        // Signing in again is the same buyer, not a second registration.
+        // Signing in again is the same buyer, not a second registration; each sign-in is a fact (the first one marked).
         var again = await SignInAfterMinuteLimitAsync(phone);
         again["viewer"].Text("userId").Should().Be(userId);
         (await Database.EventsAsync("marketplace.users.buyer_registered.v1", userId)).Should().Be(1);
+        (await Database.CountAsync(
+            "SELECT count(*) FROM users.outbox_messages WHERE subject = 'marketplace.users.user_signed_in.v1' AND payload->>'userId' = $1 AND payload->>'method' = 'SMS_CODE' AND payload->>'device' = $2 AND (payload->>'firstSession')::boolean",
+            userId, Gql.UserAgent)).Should().Be(1);
+        (await Database.CountAsync(
+            "SELECT count(*) FROM users.outbox_messages WHERE subject = 'marketplace.users.user_signed_in.v1' AND payload->>'userId' = $1 AND NOT (payload->>'firstSession')::boolean",
+            userId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_development_inbox_takes_the_phone_as_people_type_it()
+    {
+        var phone = Gql.NewPhone();
+        await _client.RequestCodeAsync(phone);
+
+        // An unencoded '+' arrives as a space; the documented form must still find the message.
+        var typed = (await _client.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>($"/dev/sms?phone={phone}"))!["messages"]!.AsArray();
+        var encoded = await _client.DevSmsAsync(phone);
+
+        typed.Should().ContainSingle().Which!["to"]!.GetValue<string>().Should().Be(phone);
+        encoded.Should().ContainSingle();
     }
 
     [Theory]

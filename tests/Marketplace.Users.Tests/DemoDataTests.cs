@@ -24,6 +24,10 @@ public sealed class DemoDataTests(UsersApp app)
 
         var client = app.CreateClient();
         (await Database.CountAsync("SELECT count(*) FROM users.users WHERE phone IN ('+447911123456', '+447911123457')")).Should().Be(2);
+        // Both live in central Lisbon among the demo stores (within 2 km of the Avenida da Liberdade the docs search from).
+        (await Database.CountAsync(
+            "SELECT count(*) FROM users.addresses a JOIN users.users u ON u.id = a.user_id WHERE u.phone IN ('+447911123456', '+447911123457') "
+            + "AND a.is_default AND a.city = 'Lisboa' AND a.country = 'PT' AND abs(a.latitude - 38.7223) < 0.02 AND abs(a.longitude + 9.1393) < 0.02")).Should().Be(2);
         var seller = await client.LoginSellerAsync("seller@example.com", "demo-seller-passphrase");
         seller.Codes().Should().BeEmpty();
         seller["viewer"]!["emailVerified"]!.GetValue<bool>().Should().BeTrue();

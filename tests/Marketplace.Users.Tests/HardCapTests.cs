@@ -76,6 +76,40 @@ public sealed class HardCapTests : IAsyncLifetime
         (await LoginAsync(email, "a brand new passphrase", AbuseTests.NewIp())).Codes().Should().BeEmpty("the reset is the other path that unlocks it");
     }
 
+    [Fact]
+    public async Task In_Development_wrong_codes_from_anyone_never_lock_a_demo_buyer()
+    {
+        // Grace, the README's second demo buyer (Ada is the browser walkthrough's): her codes are public at /dev/sms.
+        const string Grace = "+447911123457";
+        for (var round = 0; round < 3; round++)
+        {
+            // No per-phone text budget either for a demo phone whose texts go to the development inbox.
+            (await _client.RequestCodeAsync(Grace)).Codes().Should().BeEmpty();
+            var code = await _client.LatestCodeAsync(Grace);
+            for (var i = 0; i < 3; i++)
+                (await _client.VerifyCodeAsync(Grace, Wrong(code))).Codes().Should().Equal("CODE_INVALID");
+        }
+
+        (await _client.RequestCodeAsync(Grace)).Codes().Should().BeEmpty("nine failures are over this host's cap of 5, which a demo phone does not count");
+        var signedIn = await _client.VerifyCodeAsync(Grace, await _client.LatestCodeAsync(Grace));
+
+        signedIn.Codes().Should().BeEmpty();
+        signedIn["viewer"]!["phone"]!.GetValue<string>().Should().Be(Grace);
+    }
+
+    [Fact]
+    public async Task In_Development_wrong_passwords_from_anyone_never_lock_the_demo_seller()
+    {
+        await Marketplace.Testing.DemoSeed.RunAsync(_app.Services, "Users");
+        const string Seller = "seller@example.com";
+
+        for (var i = 0; i < 7; i++)
+            (await LoginAsync(Seller, "not the demo passphrase", "127.0.0.1")).Codes().Should().Equal(["CREDENTIALS_INVALID"], "no delay and no cap for a demo account");
+        var signedIn = await LoginAsync(Seller, "demo-seller-passphrase", "127.0.0.1");
+
+        signedIn.Codes().Should().BeEmpty();
+    }
+
     private static string Wrong(string code) => code == "000000" ? "000001" : "000000";
 
     private static string TokenOf(string url) => Uri.UnescapeDataString(new Uri(url).Query.Split("token=")[1]);

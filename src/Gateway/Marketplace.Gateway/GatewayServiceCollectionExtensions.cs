@@ -82,6 +82,9 @@ public static class GatewayServiceCollectionExtensions
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet(GraphiQLPage.AssetPath + "/{file}", (HttpContext http, string file, GatewayRuntime runtime) =>
             runtime.GraphiQL ? GraphiQLPage.WriteAssetAsync(http, file) : Results.NotFound().ExecuteAsync(http));
+        // Browsers ask every host for /favicon.ico: GraphiQL's, where it is served.
+        app.MapGet("/favicon.ico", (HttpContext http, GatewayRuntime runtime) =>
+            runtime.GraphiQL ? GraphiQLPage.WriteAssetAsync(http, "favicon.ico") : Results.NotFound().ExecuteAsync(http));
         app.MapGet("/.well-known/jwks.json", async (HttpContext http, SigningKeyCache keys) =>
         {
             SigningKeyCache.Snapshot snapshot;
@@ -102,7 +105,10 @@ public static class GatewayServiceCollectionExtensions
             await http.Response.WriteAsync(snapshot.JwksJson, http.RequestAborted);
         });
         if (app.Environment.IsDevelopment())
+        {
             app.MapGet("/dev/sms", DevelopmentSmsEndpoint.HandleAsync);
+            AccountLinkPages.Map(app);
+        }
         UnsubscribeEndpoint.Map(app);
         return app;
     }

@@ -9,7 +9,9 @@ namespace Marketplace.Gateway.Conventions;
 /// <c>Decimal</c>: an exact decimal number written as a JSON string ("12.50"), so money never passes through
 /// binary floating point in any client or in our JSON. Integers are accepted as input; floats are refused, and so is
 /// any number .NET's decimal cannot hold exactly (more than 28 fractional digits, or too many digits in all): it is
-/// never silently rounded. Whether a currency allows that many decimals is the module's check.
+/// never silently rounded. Whether a currency allows that many decimals is the module's check. The text is XML Schema's
+/// <c>decimal</c> (<c>@specifiedBy</c>): an optional sign, digits, an optional point and digits, no exponent; output
+/// keeps the scale the module gave ("12.50" stays "12.50").
 /// </summary>
 public sealed class ExactDecimalGraphType : ScalarGraphType
 {
@@ -18,8 +20,12 @@ public sealed class ExactDecimalGraphType : ScalarGraphType
     public ExactDecimalGraphType()
     {
         Name = "Decimal";
-        Description = "An exact decimal number as a string, e.g. \"12.50\". Never a JSON float.";
+        Description = "An exact decimal number as a string, e.g. \"12.50\" (XML Schema decimal: optional sign, digits, optional point and digits; no exponent). Never a JSON float. At most 28 digits after the point and 28 in all; trailing zeros are kept.";
+        SpecifiedBy.Apply(this, Url);
     }
+
+    /// <summary>XML Schema 1.1's decimal datatype: the lexical form clients parse with an arbitrary-precision type.</summary>
+    public const string Url = "https://www.w3.org/TR/xmlschema11-2/#decimal";
 
     public override object? ParseLiteral(GraphQLValue value) => value switch
     {

@@ -81,8 +81,9 @@ internal sealed partial class GatewayErrorInfoProvider(GatewayRuntime runtime) :
                 return (error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? ErrorCodes.QueryTooDeep : ErrorCodes.QueryTooComplex, error.Message);
             case NoIntrospectionError:
                 return (ErrorCodes.IntrospectionDisabled, "Introspection is disabled on this server.");
-            case ValidationError when error.Code == ErrorCodes.TooManyAliases:
-                return (ErrorCodes.TooManyAliases, error.Message);
+            case ValidationError when error.Code is ErrorCodes.TooManyAliases or ErrorCodes.QueryTooDeep:
+                // Our own limit rules (AliasLimitRule, IntrospectionRules) name their code.
+                return (error.Code, error.Message);
             case ValidationError:
                 return (ErrorCodes.ValidationFailed, error.Message);
             case TimeoutError:

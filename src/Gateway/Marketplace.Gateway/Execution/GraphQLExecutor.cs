@@ -41,8 +41,10 @@ internal sealed class GraphQLExecutor(
     // The parser recurses once per nesting level (a few levels per selection set); its own limit keeps it off the
     // stack's edge, and DocumentBudget refuses anything nested deeper than MaxNesting after it.
     private readonly GraphQLDocumentBuilder _parser = new() { MaxDepth = Math.Max(64, runtime.Options.MaxNesting * 3) };
-    private readonly IValidationRule[] _rules = BuildRules(runtime);
-    private readonly IValidationRule[] _cachedRules = VariableDependent(BuildRules(runtime));
+    private readonly IValidationRule[] _rules = BuildRules(runtime, introspectionOnly: false);
+    private readonly IValidationRule[] _cachedRules = VariableDependent(BuildRules(runtime, introspectionOnly: false));
+    private readonly IValidationRule[] _introspectionRules = BuildRules(runtime, introspectionOnly: true);
+    private readonly IValidationRule[] _cachedIntrospectionRules = VariableDependent(BuildRules(runtime, introspectionOnly: true));
 
     public async Task<(ExecutionResult Result, ExecutionOutcome Outcome)> ExecuteAsync(
         GraphQLRequestData request,
@@ -77,6 +79,8 @@ internal sealed class GraphQLExecutor(
         if (operation is not null && !allowedOperations.Contains(operation.Operation))
             return (new ExecutionResult(), ExecutionOutcome.OperationNotAllowed);
 
+        // Reading the schema is exempt from the depth and complexity limits meant for data (IntrospectionRules).
+        var introspectionOnly = IntrospectionRules.IsIntrospectionOnly(document);
         using var scope = CallContext.Push(callContext);
         var options = new ExecutionOptions
         {
@@ -90,7 +94,13 @@ internal sealed class GraphQLExecutor(
             CancellationToken = cancellationToken,
             // A cached document passed every rule once; the rules that read variables (complexity: `first: $n`) run
             // again on every request, since the same text may come back with other values.
-            ValidationRules = cached ? _cachedRules : _rules,
+            ValidationRules = (cached, introspectionOnly) switch
+            {
+                (false, false) => _rules,
+                (true, false) => _cachedRules,
+                (false, true) => _introspectionRules,
+                (true, true) => _cachedIntrospectionRules,
+            },
             CachedDocumentValidationRules = [],
             Timeout = runtime.Options.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
@@ -137,21 +147,23 @@ internal sealed class GraphQLExecutor(
         return operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 
-    private static IValidationRule[] BuildRules(GatewayRuntime runtime)
+    private static IValidationRule[] BuildRules(GatewayRuntime runtime, bool introspectionOnly)
     {
         var options = runtime.Options;
         var rules = new List<IValidationRule> { ValidationDeadlineRule.Instance };
         rules.AddRange(DocumentValidator.CoreRules);
-        rules.AddRange(new IValidationRule[]
+        if (!introspectionOnly)
         {
-            new ComplexityValidationRule(new ComplexityOptions
+            rules.Add(new ComplexityValidationRule(new ComplexityOptions
             {
                 MaxDepth = options.MaxDepth,
                 MaxComplexity = options.MaxComplexity,
                 DefaultListImpactMultiplier = options.DefaultListSize,
-            }),
-            new AliasLimitRule(options.MaxAliases),
-        });
+            }));
+        }
+
+        rules.Add(new AliasLimitRule(options.MaxAliases));
+        rules.Add(IntrospectionRules.Instance);
         if (!runtime.Introspection)
             rules.Add(NoIntrospectionValidationRule.Instance);
         return [.. rules];

@@ -16,6 +16,11 @@ public sealed class MarketplaceSchema : GraphQL.Types.Schema
         : base(services)
     {
         var list = contributions.ToList();
+        // Every variant of graphql-js's getIntrospectionQuery() must validate: `args(includeDeprecated: true)` and
+        // `inputFields(includeDeprecated: true)` (inputValueDeprecation) and `isRepeatable` (directiveIsRepeatable).
+        Features.DeprecationOfInputValues = true;
+        Features.RepeatableDirectives = true;
+        Directives.Register(new SpecifiedBy.Directive());
         Query = services.GetRequiredService<QueryType>();
         var mutation = services.GetRequiredService<MutationType>();
         if (mutation.Fields.Count > 0)
@@ -49,4 +54,7 @@ public sealed class MarketplaceSchema : GraphQL.Types.Schema
         foreach (var type in list.SelectMany(c => c.AdditionalTypes))
             RegisterType(type);
     }
+
+    /// <summary>What GraphQL.NET's introspection types lack for graphql-js's introspection query (IntrospectionTypes).</summary>
+    protected override void OnBeforeInitializeType(GraphQL.Types.IGraphType graphType) => IntrospectionTypes.Complete(graphType);
 }

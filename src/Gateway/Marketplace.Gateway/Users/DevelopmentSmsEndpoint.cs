@@ -13,6 +13,9 @@ internal static class DevelopmentSmsEndpoint
 {
     public static async Task HandleAsync(HttpContext http, UsersAuth.UsersAuthClient users, string? phone)
     {
+        // "?phone=+44…" as people type it: the query string decodes that '+' to a space. A phone never starts with one.
+        if (phone is [' ', ..])
+            phone = "+" + phone.TrimStart();
         var answer = await ContractCalls.OrNullAsync(async () =>
             await users.ListDevelopmentSmsAsync(new ListDevelopmentSmsRequest { Phone = phone ?? "" }, cancellationToken: http.RequestAborted));
         if (answer is null)

@@ -32,6 +32,10 @@ public sealed class UsersModule : IModule
             ClockSkew = TimeSpan.TryParse(module.Configuration["Gateway:Auth:ClockSkew"], System.Globalization.CultureInfo.InvariantCulture, out var skew) ? skew : TimeSpan.FromSeconds(30),
         };
         module.Settings.Bind(options);
+        // Links in emails lead to this host unless a client app's address is set (in Development the host serves the
+        // pages they open: the gateway's AccountLinkPages).
+        if (string.IsNullOrEmpty(module.Settings["PublicBaseUrl"]))
+            options.PublicBaseUrl = $"http://localhost:{module.Configuration["Server:HttpPort"] ?? "8080"}";
         var development = string.Equals(module.Configuration[Microsoft.Extensions.Hosting.HostDefaults.EnvironmentKey], Microsoft.Extensions.Hosting.Environments.Development, StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrEmpty(options.SigningKeyPassphrase))
         {
@@ -53,6 +57,7 @@ public sealed class UsersModule : IModule
         module.Services.AddScoped<FailureThrottle>();
         module.Services.AddScoped<LoginCodes>();
         module.Services.AddScoped<UserMessageBudget>();
+        module.Services.AddSingleton(new DevelopmentAllowances(development, developmentInbox: development && !string.Equals(options.Sms.Provider, "Http", StringComparison.OrdinalIgnoreCase)));
         module.Services.AddSingleton<PhoneNumberNormalizer>();
         module.Services.AddSingleton<PasswordHasher>();
         module.Services.AddScoped<AccountEmails>();

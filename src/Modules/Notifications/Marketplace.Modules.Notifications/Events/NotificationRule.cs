@@ -19,14 +19,16 @@ internal interface INotificationRule
 /// One line of <see cref="NotificationRules"/>: the template, the channels (preferences may drop some), and how to read
 /// the recipient and the template data from <typeparamref name="TEvent"/>. <paramref name="OccurrenceOf"/> tells one
 /// occurrence from another when a user may get this notification more than once (e.g. the order id for
-/// "order shipped"); without it the notification is sent once per template and user (a welcome).
+/// "order shipped"); without it the notification is sent once per template and user (a welcome). <paramref name="When"/>
+/// picks the events worth a notification (all of them when null), e.g. sign-ins other than the account's first.
 /// </summary>
 internal sealed record NotificationRule<TEvent>(
     string Template,
     IReadOnlyCollection<Channel> Channels,
     Func<TEvent, Recipient> RecipientOf,
     Func<TEvent, IReadOnlyDictionary<string, string>> DataOf,
-    Func<TEvent, string>? OccurrenceOf = null) : INotificationRule
+    Func<TEvent, string>? OccurrenceOf = null,
+    Func<TEvent, bool>? When = null) : INotificationRule
     where TEvent : class, IIntegrationEvent
 {
     public Type EventType => typeof(TEvent);

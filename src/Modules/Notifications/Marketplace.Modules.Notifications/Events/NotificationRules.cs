@@ -20,6 +20,18 @@ internal static class NotificationRules
             [Channel.Email, Channel.InApp],
             e => new Recipient(e.UserId, e.Email, null),
             e => new Dictionary<string, string> { ["displayName"] = e.DisplayName }),
+        // A security notice: every sign-in after the account's first, to the account's own feed and devices.
+        new NotificationRule<UserSignedIn>(
+            NotificationTemplates.NewSignIn,
+            [Channel.InApp, Channel.Push],
+            e => new Recipient(e.UserId, null, null),
+            e => new Dictionary<string, string>
+            {
+                ["method"] = e.Method == SignInMethods.Password ? "a password" : "a code texted to your phone",
+                ["device"] = DeviceNames.Describe(e.Device),
+            },
+            OccurrenceOf: e => e.SessionId.ToString("N"),
+            When: e => !e.FirstSession),
         new NotificationRule<BuyerRegistered>(
             NotificationTemplates.BuyerWelcome,
             [Channel.InApp, Channel.Push],

@@ -10,6 +10,8 @@ internal sealed class NotifyOnEvent<TEvent>(NotificationRule<TEvent> rule, Notif
 {
     public async Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
+        if (rule.When is { } when && !when(integrationEvent))
+            return;
         var key = rule.IdempotencyKey(integrationEvent);
         if (await notifications.FindAsync(key, cancellationToken) is not null)
             return;

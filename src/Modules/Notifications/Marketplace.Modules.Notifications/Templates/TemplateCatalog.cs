@@ -38,6 +38,7 @@ internal sealed partial class TemplateCatalog
         new(TransactionalTemplates.EmailAddressInUse, Category.Account, HasEmail: true, "displayName"),
         new(NotificationTemplates.SellerWelcome, Category.Account, HasEmail: true, "displayName"),
         new(NotificationTemplates.BuyerWelcome, Category.Marketing, HasEmail: false),
+        new(NotificationTemplates.NewSignIn, Category.Account, HasEmail: false, "method", "device"),
         new(NotificationTemplates.LowStock, Category.Orders, HasEmail: true, "productTitle", "sku", "available", "threshold"),
     ];
 
@@ -208,5 +209,6 @@ internal static class NotificationTemplates
 {
     public const string SellerWelcome = "seller_welcome";
     public const string BuyerWelcome = "buyer_welcome";
+    public const string NewSignIn = "new_sign_in";
     public const string LowStock = "low_stock";
 }

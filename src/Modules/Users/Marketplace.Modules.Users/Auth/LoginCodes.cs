@@ -30,9 +30,9 @@ internal sealed class LoginCodes(UsersDbContext db, FailureThrottle throttle, Us
     /// <summary>
     /// Whether <paramref name="code"/> is the live code of <paramref name="phone"/> for <paramref name="purpose"/>; a
     /// match consumes it (single use). <paramref name="capSubject"/> is the hard-cap subject the failure counts
-    /// against; <see cref="CodeCheck.Locked"/> when that cap is spent.
+    /// against (null: none); <see cref="CodeCheck.Locked"/> when that cap is spent.
     /// </summary>
-    public async Task<CodeCheck> CheckAsync(string phone, string purpose, string? code, string capSubject, CancellationToken cancellationToken)
+    public async Task<CodeCheck> CheckAsync(string phone, string purpose, string? code, string? capSubject, CancellationToken cancellationToken)
     {
         code = code?.Trim() ?? "";
         // A malformed guess cannot match: it reserves nothing and teaches nothing.
@@ -55,13 +55,14 @@ internal sealed class LoginCodes(UsersDbContext db, FailureThrottle throttle, Us
             return CodeCheck.Wrong;
 
         var row = reserved[0];
-        if (!await throttle.TryReserveCappedAttemptAsync(capSubject, cancellationToken))
+        if (capSubject is not null && !await throttle.TryReserveCappedAttemptAsync(capSubject, cancellationToken))
             return CodeCheck.Locked;
         if (Secrets.Equal(row.CodeHash, Secrets.HashCode(phone, code))
             && await db.Set<LoginCode>().Where(c => c.Id == row.Id && c.ConsumedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken) == 1)
         {
-            await throttle.ClearAsync([capSubject], cancellationToken);
+            if (capSubject is not null)
+                await throttle.ClearAsync([capSubject], cancellationToken);
             return CodeCheck.Accepted;
         }
 

@@ -1,4 +1,5 @@
 using Marketplace.Modules.Users.Contracts;
+using Marketplace.Modules.Users.Contracts.Events;
 using Marketplace.Modules.Users.Domain;
 using Marketplace.Modules.Users.Persistence;
 using Marketplace.Shared.Contracts;
@@ -15,9 +16,13 @@ namespace Marketplace.Modules.Users.Auth;
 /// </summary>
 internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issuer, UsersOptions options, TimeProvider clock, ISessionRevocations revocations, ILogger<SessionService> logger)
 {
-    public async Task<SignedInSession> StartAsync(User user, ClientFacts client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a session and publishes <see cref="UserSignedIn"/> with it (the owner is told of sign-ins after the first).
+    /// </summary>
+    public async Task<SignedInSession> StartAsync(User user, ClientFacts client, string method, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var firstSession = !await db.Set<Session>().AnyAsync(s => s.UserId == user.Id, cancellationToken);
         var session = new Session
         {
             UserId = user.Id,
@@ -28,6 +33,7 @@ internal sealed partial class SessionService(UsersDbContext db, TokenIssuer issu
             ExpiresAt = now + options.RefreshTokenLifetime,
         };
         db.Add(session);
+        db.AddEvent(new UserSignedIn(user.Id, session.Id, method, session.Device.Length == 0 ? null : session.Device, firstSession, now));
         var refresh = Secrets.NewToken();
         db.Add(new RefreshToken { SessionId = session.Id, Hash = Secrets.Hash(refresh), CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);

@@ -19,10 +19,11 @@ internal sealed class UsersDemoData(UsersDbContext db, PasswordHasher hasher, Ph
 {
     public const string SellerPassword = "demo-seller-passphrase";
 
-    public static readonly (string Phone, string Name)[] Buyers =
+    /// <summary>The demo buyers, each with a home in central Lisbon among the demo stores (Sellers' demo data).</summary>
+    public static readonly DemoBuyer[] Buyers =
     [
-        ("+447911123456", "Ada Buyer"),
-        ("+447911123457", "Grace Buyer"),
+        new("+447911123456", "Ada Buyer", "Rua do Salitre 120", "1250-199", 38.7197, -9.1489),
+        new("+447911123457", "Grace Buyer", "Rua da Rosa 55", "1200-382", 38.7129, -9.1456),
     ];
 
     public static readonly (string Email, string Name, bool Verified)[] Sellers =
@@ -37,30 +38,32 @@ internal sealed class UsersDemoData(UsersDbContext db, PasswordHasher hasher, Ph
             return;
         var now = clock.GetUtcNow();
 
-        foreach (var (phoneText, name) in Buyers)
+        foreach (var demo in Buyers)
         {
-            var phone = phones.Normalize(phoneText) ?? throw new InvalidOperationException($"demo phone {phoneText} is not valid");
-            if (await db.Set<User>().AnyAsync(u => u.Phone == phone, cancellationToken))
-                continue;
-            var buyer = new User { Role = Roles.Buyer, Phone = phone, DisplayName = name, CreatedAt = now };
-            db.Add(buyer);
-            db.Add(new Address
+            var phone = phones.Normalize(demo.Phone) ?? throw new InvalidOperationException($"demo phone {demo.Phone} is not valid");
+            var buyer = await db.Set<User>().FirstOrDefaultAsync(u => u.Phone == phone, cancellationToken);
+            if (buyer is null)
             {
-                UserId = buyer.Id,
-                Label = "Home",
-                Recipient = name,
-                Phone = phone,
-                Lines = ["1 Market Street"],
-                City = "London",
-                PostalCode = "EC1A 1AA",
-                Country = "GB",
-                Latitude = 51.5203,
-                Longitude = -0.0979,
-                IsDefault = true,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-            db.AddEvent(new BuyerRegistered(buyer.Id, now));
+                buyer = new User { Role = Roles.Buyer, Phone = phone, DisplayName = demo.Name, CreatedAt = now };
+                db.Add(buyer);
+                db.AddEvent(new BuyerRegistered(buyer.Id, now));
+            }
+
+            var addresses = await db.Set<Address>().Where(a => a.UserId == buyer.Id).ToListAsync(cancellationToken);
+            // Earlier versions gave the demo buyers a London home, far from every demo store: move it to Lisbon. An
+            // address book the person changed is left alone.
+            foreach (var old in addresses.Where(a => a.City == "London" && a.Lines.SequenceEqual(["1 Market Street"])))
+            {
+                Home(old, demo, phone);
+                old.UpdatedAt = now;
+            }
+
+            if (addresses.Count == 0)
+            {
+                var home = new Address { UserId = buyer.Id, IsDefault = true, CreatedAt = now, UpdatedAt = now };
+                Home(home, demo, phone);
+                db.Add(home);
+            }
         }
 
         foreach (var (email, name, verified) in Sellers)
@@ -84,4 +87,20 @@ internal sealed class UsersDemoData(UsersDbContext db, PasswordHasher hasher, Ph
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static void Home(Address address, DemoBuyer demo, string phone)
+    {
+        address.Label = "Home";
+        address.Recipient = demo.Name;
+        address.Phone = phone;
+        address.Lines = [demo.Street];
+        address.City = "Lisboa";
+        address.PostalCode = demo.PostalCode;
+        address.Country = "PT";
+        address.Latitude = demo.Latitude;
+        address.Longitude = demo.Longitude;
+    }
 }
+
+/// <summary>A demo buyer and their home (README, docs/users.md).</summary>
+internal sealed record DemoBuyer(string Phone, string Name, string Street, string PostalCode, double Latitude, double Longitude);

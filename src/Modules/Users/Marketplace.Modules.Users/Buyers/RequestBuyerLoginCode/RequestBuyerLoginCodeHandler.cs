@@ -17,13 +17,14 @@ internal sealed class RequestBuyerLoginCodeHandler(
     UserMessageBudget budget,
     LoginCodes codes,
     FailureThrottle throttle,
+    DevelopmentAllowances allowances,
     UsersOptions options) : ICommandHandler<RequestBuyerLoginCodeCommand, TimeSpan>
 {
     public async ValueTask<TimeSpan> Handle(RequestBuyerLoginCodeCommand command, CancellationToken cancellationToken)
     {
         var phone = phones.Normalize(command.Phone)!;
         // A phone whose cap of failures is spent gets no more codes: another path must unlock it first.
-        if (await throttle.IsLockedAsync(ThrottleSubjects.Phone(phone), cancellationToken))
+        if (!allowances.IsDemoPhone(phone) && await throttle.IsLockedAsync(ThrottleSubjects.Phone(phone), cancellationToken))
             throw Refusal.SignInLocked().ToException();
         await budget.ReserveSmsAsync(phone, account: null, command.Client.Ip, cancellationToken);
 

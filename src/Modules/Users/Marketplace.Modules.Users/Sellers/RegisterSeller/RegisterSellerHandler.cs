@@ -21,6 +21,7 @@ internal sealed class RegisterSellerHandler(
     UserMessageBudget budget,
     ISubjectRateLimiter limiter,
     SessionService sessions,
+    DevelopmentAllowances allowances,
     UsersOptions options,
     TimeProvider clock) : ICommandHandler<RegisterSellerCommand, SignedInSession>
 {
@@ -28,7 +29,7 @@ internal sealed class RegisterSellerHandler(
     {
         // Counted before anything costs: each registration is a 210k-iteration hash and an email. Without Redis the
         // count is unknown, and nothing is hashed or sent (fail closed).
-        if (command.Client.Ip is { } ip)
+        if (command.Client.Ip is { } ip && !allowances.SparesClient(ip))
         {
             try
             {
@@ -50,7 +51,7 @@ internal sealed class RegisterSellerHandler(
         db.AddEvent(new SellerRegistered(user.Id, email, command.DisplayName, now));
         await db.SaveChangesAsync(cancellationToken);
 
-        var signedIn = await sessions.StartAsync(user, command.Client, cancellationToken);
+        var signedIn = await sessions.StartAsync(user, command.Client, SignInMethods.Password, cancellationToken);
         // Last: once the email is out nothing else may fail and roll back the token its link carries.
         await emails.SendVerificationOrNoticeAsync(user, cancellationToken);
         return signedIn;
