@@ -7,7 +7,8 @@ using Marketplace.Modules.Media.Uploads;
 using Marketplace.Modules.Media.Video;
 using NetVips;
 
-// Usage: dotnet Marketplace.Media.Bench.dll                          the whole run (images, then HLS), results on stdout
+// Usage: dotnet Marketplace.Media.Bench.dll [--rounds N]             the whole run (images, then HLS; 5 rounds each by
+//                                                                    default, medians), results on stdout
 //        dotnet Marketplace.Media.Bench.dll image <engine> <jpeg>    one engine in this process (a child of the run)
 // Each engine runs in a process of its own: peak RSS is then that engine's alone, and the two native stacks (libvips'
 // GLib and Magick.NET's own) never meet in one process (they clash over GLib type registration).
@@ -15,7 +16,8 @@ return args switch
 {
     ["image", "magick", var input] => MagickEngine.Run(input),
     ["image", "netvips", var input] => VipsEngine.Run(input),
-    _ => await Parent.RunAsync(),
+    ["--rounds", var n] => await Parent.RunAsync(int.Parse(n, CultureInfo.InvariantCulture)),
+    _ => await Parent.RunAsync(5),
 };
 
 internal static class Report
@@ -23,13 +25,28 @@ internal static class Report
     public static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     public static readonly MediaImageOptions ImageOptions = new();
 
-    public static int Print(Stopwatch watch, List<long> outputs, string version)
+    /// <summary>
+    /// The resident memory of this process once the runtime and the engine's native library are loaded and initialised,
+    /// before any image work: the peak is reported above it too, so both engines are measured the same way (their own
+    /// work only, not the .NET runtime and library code they both carry).
+    /// </summary>
+    public static long BaselineKb()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return StatusKb("VmRSS:");
+    }
+
+    public static int Print(Stopwatch watch, long baselineKb, List<long> outputs, string version, string stages)
     {
         // Peak resident memory of this process (the kernel's high-water mark), read after the work.
-        var peakKb = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        Console.WriteLine(string.Create(Invariant, $"{watch.Elapsed.TotalMilliseconds:0} {peakKb} {outputs.Count} {outputs.Sum()} {version}"));
+        var peakKb = StatusKb("VmHWM:");
+        Console.WriteLine(string.Create(Invariant, $"{watch.Elapsed.TotalMilliseconds:0} {peakKb} {baselineKb} {outputs.Count} {outputs.Sum()} {version} {stages}"));
         return 0;
     }
+
+    private static long StatusKb(string field) =>
+        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Invariant);
 }
 
 internal static class VipsEngine
@@ -37,11 +54,40 @@ internal static class VipsEngine
     // The module's renderer: exactly what an upload goes through (inspection included).
     public static int Run(string path)
     {
+        Vips.EnsureInitialised();
+        var baseline = Report.BaselineKb();
         var watch = Stopwatch.StartNew();
         var info = new ImageInspector(Report.ImageOptions).Inspect(path, "image/jpeg", long.MaxValue);
         var rendered = new ImageRenderer(Report.ImageOptions).Render(path, info);
         watch.Stop();
-        return Report.Print(watch, rendered.Renditions.Select(r => (long)r.Bytes.Length).ToList(), $"libvips-{Vips.LibraryVersion}");
+        return Report.Print(watch, baseline, rendered.Renditions.Select(r => (long)r.Bytes.Length).ToList(), $"libvips-{Vips.LibraryVersion}", Stages(path));
+    }
+
+    /// <summary>
+    /// After the measured run (so it changes neither number): the same work split into its stages, to show where the
+    /// time goes — one decode to 2048 px, the six resizes, the six AVIF and the six WebP encodes.
+    /// </summary>
+    private static string Stages(string path)
+    {
+        var options = Report.ImageOptions;
+        var watch = Stopwatch.StartNew();
+        using var largest = Image.Thumbnail(path, options.Widths.Max(), height: options.Widths.Max(), size: Enums.Size.Down).CopyMemory();
+        var decode = watch.Elapsed.TotalMilliseconds;
+        double resize = 0, avif = 0, webp = 0;
+        foreach (var width in options.Widths.OrderDescending())
+        {
+            watch.Restart();
+            using var sized = largest.ThumbnailImage(width, height: width, size: Enums.Size.Down).CopyMemory();
+            resize += watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            _ = sized.WriteToBuffer(".avif", new VOption { { "Q", options.AvifQuality }, { "effort", options.AvifEffort }, { "compression", Enums.ForeignHeifCompression.Av1 }, { "strip", true } });
+            avif += watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            _ = sized.WriteToBuffer(".webp", new VOption { { "Q", options.WebpQuality }, { "effort", options.WebpEffort }, { "strip", true } });
+            webp += watch.Elapsed.TotalMilliseconds;
+        }
+
+        return string.Create(Report.Invariant, $"{decode:0}/{resize:0}/{avif:0}/{webp:0}");
     }
 }
 
@@ -52,34 +98,47 @@ internal static class MagickEngine
     public static int Run(string path)
     {
         var options = Report.ImageOptions;
+        MagickNET.Initialize();
+        using (var warm = new MagickImage(MagickColors.White, 1, 1))
+            _ = warm.ToByteArray(MagickFormat.Png); // loads the native library and its coders before the baseline
+        var baseline = Report.BaselineKb();
         var watch = Stopwatch.StartNew();
         var sizes = new List<long>();
+        var stage = Stopwatch.StartNew();
+        double decode, resize = 0, avif = 0, webp = 0;
         using (var original = new MagickImage(path))
         {
             original.AutoOrient();
             original.TransformColorSpace(ColorProfiles.SRGB);
             original.Strip();
+            decode = stage.Elapsed.TotalMilliseconds;
             foreach (var width in options.Widths.OrderDescending())
             {
+                stage.Restart();
                 using var sized = (MagickImage)original.Clone();
                 sized.Resize(new MagickGeometry((uint)width, (uint)width) { Greater = true });
+                resize += stage.Elapsed.TotalMilliseconds;
+                stage.Restart();
                 sized.Quality = (uint)options.AvifQuality;
-                sized.Settings.SetDefine(MagickFormat.Avif, "speed", (9 - options.AvifEffort).ToString(Report.Invariant));
+                sized.Settings.SetDefine(MagickFormat.Heic, "speed", (9 - options.AvifEffort).ToString(Report.Invariant));
                 sizes.Add(sized.ToByteArray(MagickFormat.Avif).Length);
+                avif += stage.Elapsed.TotalMilliseconds;
+                stage.Restart();
                 sized.Quality = (uint)options.WebpQuality;
                 sized.Settings.SetDefine(MagickFormat.WebP, "method", options.WebpEffort.ToString(Report.Invariant));
                 sizes.Add(sized.ToByteArray(MagickFormat.WebP).Length);
+                webp += stage.Elapsed.TotalMilliseconds;
             }
         }
 
         watch.Stop();
-        return Report.Print(watch, sizes, "Magick.NET-" + typeof(MagickImage).Assembly.GetName().Version);
+        return Report.Print(watch, baseline, sizes, "Magick.NET-" + typeof(MagickImage).Assembly.GetName().Version, string.Create(Report.Invariant, $"{decode:0}/{resize:0}/{avif:0}/{webp:0}"));
     }
 }
 
 internal static class Parent
 {
-  public static async Task<int> RunAsync()
+  public static async Task<int> RunAsync(int rounds)
   {
 var invariant = Report.Invariant;
 var imageOptions = Report.ImageOptions;
@@ -92,31 +151,38 @@ try
     Console.WriteLine($"{Environment.ProcessorCount} cores");
     Console.WriteLine($"input: 4032x3024 JPEG ({new FileInfo(jpeg).Length / 1024} KiB); outputs: widths {string.Join('/', imageOptions.Widths)} x AVIF q{imageOptions.AvifQuality} effort {imageOptions.AvifEffort} + WebP q{imageOptions.WebpQuality} effort {imageOptions.WebpEffort}");
 
-    var runs = new Dictionary<string, List<(double Ms, double PeakMb, string Detail)>>();
-    for (var round = 0; round < 3; round++)
+    Console.WriteLine($"load average before: {LoadAverage()}");
+    var runs = new Dictionary<string, List<ImageRun>>();
+    for (var round = 0; round < rounds; round++)
     {
-        foreach (var engine in new[] { "netvips", "magick" })
+        // Alternating, so a burst of load from the machine's other users hits both engines alike.
+        foreach (var engine in round % 2 == 0 ? new[] { "netvips", "magick" } : ["magick", "netvips"])
         {
             var line = Child(["image", engine, jpeg]).Split(' ');
             runs.TryAdd(engine, []);
-            runs[engine].Add((double.Parse(line[0], invariant), double.Parse(line[1], invariant) / 1024, $"{line[4]}: {line[2]} files, {long.Parse(line[3], invariant) / 1024} KiB"));
+            runs[engine].Add(new ImageRun(double.Parse(line[0], invariant), double.Parse(line[1], invariant) / 1024, double.Parse(line[2], invariant) / 1024,
+                $"{line[5]}: {line[3]} files, {long.Parse(line[4], invariant) / 1024} KiB", line[6]));
         }
     }
 
-    foreach (var (engine, results) in runs)
+    foreach (var (engine, results) in runs.OrderBy(r => r.Key == "magick"))
     {
-        var ms = results.Select(r => r.Ms).Order().ElementAt(1);
-        var mb = results.Select(r => r.PeakMb).Order().ElementAt(1);
-        Console.WriteLine(string.Create(invariant, $"{engine,-8} median of 3: {ms,7:0} ms, peak RSS {mb,6:0} MB ({results[0].Detail}); runs {string.Join(", ", results.Select(r => $"{r.Ms:0} ms/{r.PeakMb:0} MB"))}"));
+        Console.WriteLine(string.Create(invariant, $"{engine,-8} median of {rounds}: {Median(results, r => r.Ms),6:0} ms, peak RSS {Median(results, r => r.PeakMb),4:0} MB, above its baseline {Median(results, r => r.PeakMb - r.BaselineMb),4:0} MB ({results[0].Detail})"));
+        Console.WriteLine(string.Create(invariant, $"         runs (ms/peak MB/above baseline MB): {string.Join(", ", results.Select(r => $"{r.Ms:0}/{r.PeakMb:0}/{r.PeakMb - r.BaselineMb:0}"))}"));
+        Console.WriteLine($"         stages decode/resize/avif/webp ms, per run: {string.Join(", ", results.Select(r => r.Stages))}");
     }
 
-    var netvips = runs["netvips"].Select(r => r.Ms).Order().ElementAt(1);
-    var magick = runs["magick"].Select(r => r.Ms).Order().ElementAt(1);
-    var netvipsMb = runs["netvips"].Select(r => r.PeakMb).Order().ElementAt(1);
-    var magickMb = runs["magick"].Select(r => r.PeakMb).Order().ElementAt(1);
-    Console.WriteLine(string.Create(invariant, $"NetVips vs Magick.NET: {magick / netvips:0.00}x faster (goal >= 3), {magickMb / netvipsMb:0.00}x less memory (goal >= 4)"));
+    var netvips = Median(runs["netvips"], r => r.Ms);
+    var magick = Median(runs["magick"], r => r.Ms);
+    var netvipsMb = Median(runs["netvips"], r => r.PeakMb);
+    var magickMb = Median(runs["magick"], r => r.PeakMb);
+    var netvipsWorkMb = Median(runs["netvips"], r => r.PeakMb - r.BaselineMb);
+    var magickWorkMb = Median(runs["magick"], r => r.PeakMb - r.BaselineMb);
+    Console.WriteLine(string.Create(invariant, $"NetVips vs Magick.NET: {magick / netvips:0.00}x faster (goal >= 3); {magickMb / netvipsMb:0.00}x less peak RSS, {magickWorkMb / netvipsWorkMb:0.00}x less above the baseline (goal >= 4)"));
+    Console.WriteLine($"load average after images: {LoadAverage()}");
 
-    await BenchHlsAsync(work.FullName, invariant);
+    await BenchHlsAsync(work.FullName, invariant, rounds);
+    Console.WriteLine($"load average after HLS: {LoadAverage()}");
 }
 finally
 {
@@ -140,7 +206,15 @@ static string Child(string[] childArgs)
     return output.Split('\n')[^1];
 }
 
-static async Task BenchHlsAsync(string dir, CultureInfo invariant)
+static double Median(List<ImageRun> runs, Func<ImageRun, double> value)
+{
+    var sorted = runs.Select(value).Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+static async Task BenchHlsAsync(string dir, CultureInfo invariant, int rounds)
 {
     var options = new MediaVideoOptions();
     var source = Path.Combine(dir, "source.mp4");
@@ -153,26 +227,30 @@ static async Task BenchHlsAsync(string dir, CultureInfo invariant)
     var renderer = new HlsRenderer(options);
     var bare = new List<double>();
     var ours = new List<double>();
-    for (var round = 0; round < 2; round++)
+    for (var round = 0; round < rounds; round++)
     {
         // Bare: the same ffmpeg ladder command, nothing around it.
         var info = await probe.ProbeAsync(source, SniffedFormat.Mp4, CancellationToken.None);
         var bareDir = Path.Combine(dir, $"bare{round}");
         Directory.CreateDirectory(bareDir);
         var watch = Stopwatch.StartNew();
-        var result = await ProcessRunner.RunAsync("ffmpeg", renderer.LadderArguments(source, info, bareDir), TimeSpan.FromMinutes(10), CancellationToken.None);
+        var result = await ProcessRunner.RunAsync("ffmpeg", renderer.LadderArguments(source, info, bareDir, withPoster: false), TimeSpan.FromMinutes(10), CancellationToken.None);
         bare.Add(watch.Elapsed.TotalSeconds);
         if (result.ExitCode != 0)
             throw new InvalidOperationException(result.StandardErrorTail);
 
-        // Ours: probe gate + ladder + poster, as the pipeline runs them.
+        // Ours: the probe gate, then the ladder with the poster frame in the same run, as the pipeline runs them.
         watch.Restart();
         var probed = await probe.ProbeAsync(source, SniffedFormat.Mp4, CancellationToken.None);
         await renderer.RenderAsync(source, probed, Path.Combine(dir, $"ours{round}"), CancellationToken.None);
         ours.Add(watch.Elapsed.TotalSeconds);
     }
 
-    Console.WriteLine(string.Create(invariant, $"HLS 10 s 1080p30 -> 4 rungs ({options.Preset}): bare ffmpeg {bare.Min():0.00} s, pipeline (probe + ladder + poster) {ours.Min():0.00} s, ratio {ours.Min() / bare.Min():0.000} (goal <= 1.1); runs bare {string.Join('/', bare.Select(b => b.ToString("0.00", invariant)))}, ours {string.Join('/', ours.Select(b => b.ToString("0.00", invariant)))}"));
+    var ratios = bare.Zip(ours, (b, o) => o / b).Order().ToList();
+    var bareMedian = bare.Order().ElementAt(bare.Count / 2);
+    var oursMedian = ours.Order().ElementAt(ours.Count / 2);
+    Console.WriteLine(string.Create(invariant, $"HLS 10 s 1080p30 -> 4 rungs ({options.Preset}), {rounds} rounds: bare ffmpeg median {bareMedian:0.00} s, pipeline (probe + ladder + poster) median {oursMedian:0.00} s, ratio of medians {oursMedian / bareMedian:0.000}, median of per-round ratios {ratios[ratios.Count / 2]:0.000} (goal <= 1.1)"));
+    Console.WriteLine(string.Create(invariant, $"         runs bare {string.Join('/', bare.Select(b => b.ToString("0.00", invariant)))}, ours {string.Join('/', ours.Select(b => b.ToString("0.00", invariant)))}"));
 }
 
 static NetVips.Image Pattern(int width, int height)
@@ -189,3 +267,5 @@ static NetVips.Image Pattern(int width, int height)
 
   }
 }
+
+internal sealed record ImageRun(double Ms, double PeakMb, double BaselineMb, string Detail, string Stages);

@@ -16,7 +16,8 @@ internal sealed record RenderedHls(string Directory, IReadOnlyList<RenderedRung>
 /// Renders a probed video to an HLS ladder in one ffmpeg run: H.264 High + AAC-LC, fMP4 segments (HLS version 7),
 /// keyframes every 2 s on every rung (so segments align and players can switch), only rungs at or below the source
 /// (never upscaled), metadata dropped (phones put GPS positions there). ffmpeg writes the master playlist with
-/// BANDWIDTH, RESOLUTION and CODECS. Then a poster frame as a JPEG, for the image pipeline.
+/// BANDWIDTH, RESOLUTION and CODECS. The same run writes a poster frame as a JPEG (for the image pipeline) from one more
+/// branch of the decoded video: the source is read and decoded once, not twice.
 /// </summary>
 internal sealed class HlsRenderer(MediaVideoOptions options)
 {
@@ -53,8 +54,13 @@ internal sealed class HlsRenderer(MediaVideoOptions options)
         return landscape ? (longSide, rung.ShortSide) : (rung.ShortSide, longSide);
     }
 
-    /// <summary>The ffmpeg arguments for the ladder (public for the benchmark, which times the bare command).</summary>
-    public IReadOnlyList<string> LadderArguments(string source, VideoInfo video, string outputDirectory)
+    public const string PosterFile = "poster.jpg";
+
+    /// <summary>
+    /// The ffmpeg arguments for the ladder, and with <paramref name="withPoster"/> the poster frame (public for the
+    /// benchmark, which times the bare ladder command).
+    /// </summary>
+    public IReadOnlyList<string> LadderArguments(string source, VideoInfo video, string outputDirectory, bool withPoster = true)
     {
         var rungs = RungsFor(video);
         var landscape = video.Width >= video.Height;
@@ -67,8 +73,16 @@ internal sealed class HlsRenderer(MediaVideoOptions options)
         };
 
         var split = string.Concat(rungs.Select((_, i) => $"[s{i}]"));
-        var scales = rungs.Select((r, i) => landscape ? $"[s{i}]scale=-2:{r.ShortSide}[v{i}]" : $"[s{i}]scale={r.ShortSide}:-2[v{i}]");
-        args.AddRange(["-filter_complex", $"[0:v]split={rungs.Count}{split};{string.Join(';', scales)}"]);
+        var scales = rungs.Select((r, i) => landscape ? $"[s{i}]scale=-2:{r.ShortSide}[v{i}]" : $"[s{i}]scale={r.ShortSide}:-2[v{i}]").ToList();
+        if (withPoster)
+        {
+            // The poster: the most representative of 30 frames from 1 s in (or the middle of a shorter clip).
+            var at = Math.Min(1.0, video.Duration.TotalSeconds / 2).ToString("0.###", CultureInfo.InvariantCulture);
+            scales.Add($"[sp]trim=start={at},thumbnail=30[poster]");
+            split += "[sp]";
+        }
+
+        args.AddRange(["-filter_complex", $"[0:v]split={rungs.Count + (withPoster ? 1 : 0)}{split};{string.Join(';', scales)}"]);
 
         for (var i = 0; i < rungs.Count; i++)
         {
@@ -104,6 +118,8 @@ internal sealed class HlsRenderer(MediaVideoOptions options)
             "-var_stream_map", streamMap,
             Path.Combine(outputDirectory, "%v", "index.m3u8"),
         ]);
+        if (withPoster)
+            args.AddRange(["-map", "[poster]", "-frames:v", "1", "-map_metadata", "-1", "-q:v", "2", "-f", "image2", Path.Combine(outputDirectory, PosterFile)]);
         return args;
     }
 
@@ -117,20 +133,9 @@ internal sealed class HlsRenderer(MediaVideoOptions options)
         if (!File.Exists(Path.Combine(outputDirectory, MasterPlaylist)))
             throw new MediaException(MediaErrorCodes.RenderFailed, "ffmpeg wrote no master playlist.");
 
-        var poster = Path.Combine(outputDirectory, "poster.jpg");
-        var at = Math.Min(1.0, video.Duration.TotalSeconds / 2);
-        var posterResult = await ProcessRunner.RunAsync(options.FfmpegPath,
-        [
-            "-nostdin", "-hide_banner", "-v", "error", "-y",
-            "-protocol_whitelist", "file",
-            "-ss", at.ToString("0.###", CultureInfo.InvariantCulture),
-            "-f", VideoProbe.DemuxerFor(video.Container),
-            "-i", "file:" + source,
-            "-frames:v", "1", "-vf", "thumbnail=30", "-map_metadata", "-1", "-q:v", "2",
-            poster,
-        ], options.RenderTimeout, cancellationToken);
-        if (posterResult.ExitCode != 0 || !File.Exists(poster))
-            throw new MediaException(MediaErrorCodes.RenderFailed, $"ffmpeg made no poster frame: {VideoProbe.LastLine(posterResult.StandardErrorTail)}");
+        var poster = Path.Combine(outputDirectory, PosterFile);
+        if (!File.Exists(poster))
+            throw new MediaException(MediaErrorCodes.RenderFailed, "ffmpeg made no poster frame.");
 
         return new RenderedHls(outputDirectory, rungs.Select(r =>
         {
