@@ -7,8 +7,8 @@ using Marketplace.Modules.Media.Uploads;
 using Marketplace.Modules.Media.Video;
 using NetVips;
 
-// Usage: dotnet Marketplace.Media.Bench.dll [--rounds N]             the whole run (images, then HLS; 5 rounds each by
-//                                                                    default, medians), results on stdout
+// Usage: dotnet Marketplace.Media.Bench.dll [--rounds N [--only images|hls]]   the whole run (images, then HLS; 5
+//                                                                    rounds each by default, medians), results on stdout
 //        dotnet Marketplace.Media.Bench.dll image <engine> <jpeg>    one engine in this process (a child of the run)
 // Each engine runs in a process of its own: peak RSS is then that engine's alone, and the two native stacks (libvips'
 // GLib and Magick.NET's own) never meet in one process (they clash over GLib type registration).
@@ -16,8 +16,9 @@ return args switch
 {
     ["image", "magick", var input] => MagickEngine.Run(input),
     ["image", "netvips", var input] => VipsEngine.Run(input),
-    ["--rounds", var n] => await Parent.RunAsync(int.Parse(n, CultureInfo.InvariantCulture)),
-    _ => await Parent.RunAsync(5),
+    ["--rounds", var n] => await Parent.RunAsync(int.Parse(n, CultureInfo.InvariantCulture), "all"),
+    ["--rounds", var n, "--only", var part] => await Parent.RunAsync(int.Parse(n, CultureInfo.InvariantCulture), part),
+    _ => await Parent.RunAsync(5, "all"),
 };
 
 internal static class Report
@@ -37,15 +38,16 @@ internal static class Report
         return StatusKb("VmRSS:");
     }
 
-    public static int Print(Stopwatch watch, long baselineKb, List<long> outputs, string version, string stages)
+    public static int Print(Stopwatch watch, long baselineKb, List<long> outputs, string version, Func<string> stages)
     {
-        // Peak resident memory of this process (the kernel's high-water mark), read after the work.
+        // Peak resident memory of this process (the kernel's high-water mark), read after the work and before anything
+        // else runs in this process.
         var peakKb = StatusKb("VmHWM:");
-        Console.WriteLine(string.Create(Invariant, $"{watch.Elapsed.TotalMilliseconds:0} {peakKb} {baselineKb} {outputs.Count} {outputs.Sum()} {version} {stages}"));
+        Console.WriteLine(string.Create(Invariant, $"{watch.Elapsed.TotalMilliseconds:0} {peakKb} {baselineKb} {outputs.Count} {outputs.Sum()} {version} {stages()}"));
         return 0;
     }
 
-    private static long StatusKb(string field) =>
+    public static long StatusKb(string field) =>
         long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Invariant);
 }
 
@@ -60,35 +62,57 @@ internal static class VipsEngine
         var info = new ImageInspector(Report.ImageOptions).Inspect(path, "image/jpeg", long.MaxValue);
         var rendered = new ImageRenderer(Report.ImageOptions).Render(path, info);
         watch.Stop();
-        return Report.Print(watch, baseline, rendered.Renditions.Select(r => (long)r.Bytes.Length).ToList(), $"libvips-{Vips.LibraryVersion}", Stages(path));
+        return Report.Print(watch, baseline, rendered.Renditions.Select(r => (long)r.Bytes.Length).ToList(), $"libvips-{Vips.LibraryVersion}", () => Stages(path));
     }
 
     /// <summary>
     /// After the measured run (so it changes neither number): the same work split into its stages, to show where the
-    /// time goes — one decode to 2048 px, the six resizes, the six AVIF and the six WebP encodes.
+    /// time and memory go — one decode to 2048 px, the six resizes, the six AVIF and the six WebP encodes.
     /// </summary>
     private static string Stages(string path)
     {
         var options = Report.ImageOptions;
-        var watch = Stopwatch.StartNew();
-        using var largest = Image.Thumbnail(path, options.Widths.Max(), height: options.Widths.Max(), size: Enums.Size.Down).CopyMemory();
-        var decode = watch.Elapsed.TotalMilliseconds;
-        double resize = 0, avif = 0, webp = 0;
+        var meter = new StageMeter();
+        using var largest = meter.Measure("decode", () => Image.Thumbnail(path, options.Widths.Max(), height: options.Widths.Max(), size: Enums.Size.Down).CopyMemory());
         foreach (var width in options.Widths.OrderDescending())
         {
-            watch.Restart();
-            using var sized = largest.ThumbnailImage(width, height: width, size: Enums.Size.Down).CopyMemory();
-            resize += watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            _ = sized.WriteToBuffer(".avif", new VOption { { "Q", options.AvifQuality }, { "effort", options.AvifEffort }, { "compression", Enums.ForeignHeifCompression.Av1 }, { "strip", true } });
-            avif += watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            _ = sized.WriteToBuffer(".webp", new VOption { { "Q", options.WebpQuality }, { "effort", options.WebpEffort }, { "strip", true } });
-            webp += watch.Elapsed.TotalMilliseconds;
+            using var sized = meter.Measure("resize", () => largest.ThumbnailImage(width, height: width, size: Enums.Size.Down).CopyMemory());
+            meter.Measure("avif", () => sized.WriteToBuffer(".avif", new VOption { { "Q", options.AvifQuality }, { "effort", options.AvifEffort }, { "compression", Enums.ForeignHeifCompression.Av1 }, { "strip", true } }));
+            meter.Measure("webp", () => sized.WriteToBuffer(".webp", new VOption { { "Q", options.WebpQuality }, { "effort", options.WebpEffort }, { "strip", true } }));
         }
 
-        return string.Create(Report.Invariant, $"{decode:0}/{resize:0}/{avif:0}/{webp:0}");
+        return meter.ToString();
     }
+}
+
+/// <summary>
+/// Time and peak memory per stage, summed (time) and maximal (memory) over the stage's runs: the kernel's high-water
+/// mark is reset before each run (<c>/proc/self/clear_refs</c> = 5), so a stage's peak is its own, above the resident
+/// memory it started from.
+/// </summary>
+internal sealed class StageMeter
+{
+    private readonly List<(string Name, double Ms, long PeakKb)> _stages = [];
+
+    public T Measure<T>(string name, Func<T> work)
+    {
+        File.WriteAllText("/proc/self/clear_refs", "5");
+        var startKb = Report.StatusKb("VmRSS:");
+        var watch = Stopwatch.StartNew();
+        var result = work();
+        var ms = watch.Elapsed.TotalMilliseconds;
+        var peakKb = Report.StatusKb("VmHWM:") - startKb;
+        var index = _stages.FindIndex(s => s.Name == name);
+        if (index < 0)
+            _stages.Add((name, ms, peakKb));
+        else
+            _stages[index] = (name, _stages[index].Ms + ms, Math.Max(_stages[index].PeakKb, peakKb));
+        return result;
+    }
+
+    /// <summary>e.g. <c>decode=130ms+12MB,resize=…</c> (no spaces: the child's answer is one space-separated line).</summary>
+    public override string ToString() =>
+        string.Join(',', _stages.Select(s => string.Create(Report.Invariant, $"{s.Name}={s.Ms:0}ms+{s.PeakKb / 1024}MB")));
 }
 
 internal static class MagickEngine
@@ -103,42 +127,59 @@ internal static class MagickEngine
             _ = warm.ToByteArray(MagickFormat.Png); // loads the native library and its coders before the baseline
         var baseline = Report.BaselineKb();
         var watch = Stopwatch.StartNew();
-        var sizes = new List<long>();
-        var stage = Stopwatch.StartNew();
-        double decode, resize = 0, avif = 0, webp = 0;
-        using (var original = new MagickImage(path))
+        var sizes = Render(path, new StageMeter(), measureStages: false);
+        watch.Stop();
+        return Report.Print(watch, baseline, sizes, "Magick.NET-" + typeof(MagickImage).Assembly.GetName().Version, () =>
         {
-            original.AutoOrient();
-            original.TransformColorSpace(ColorProfiles.SRGB);
-            original.Strip();
-            decode = stage.Elapsed.TotalMilliseconds;
-            foreach (var width in options.Widths.OrderDescending())
+            var meter = new StageMeter();
+            Render(path, meter, measureStages: true);
+            return meter.ToString();
+        });
+    }
+
+    private static List<long> Render(string path, StageMeter meter, bool measureStages)
+    {
+        T Stage<T>(string name, Func<T> work) => measureStages ? meter.Measure(name, work) : work();
+        var options = Report.ImageOptions;
+        var sizes = new List<long>();
+        using var original = Stage("decode", () =>
+        {
+            var image = new MagickImage(path);
+            image.AutoOrient();
+            image.TransformColorSpace(ColorProfiles.SRGB);
+            image.Strip();
+            return image;
+        });
+        foreach (var width in options.Widths.OrderDescending())
+        {
+            using var sized = Stage("resize", () =>
             {
-                stage.Restart();
-                using var sized = (MagickImage)original.Clone();
-                sized.Resize(new MagickGeometry((uint)width, (uint)width) { Greater = true });
-                resize += stage.Elapsed.TotalMilliseconds;
-                stage.Restart();
+                var copy = (MagickImage)original.Clone();
+                copy.Resize(new MagickGeometry((uint)width, (uint)width) { Greater = true });
+                return copy;
+            });
+            sizes.Add(Stage("avif", () =>
+            {
                 sized.Quality = (uint)options.AvifQuality;
+                // ImageMagick reads heic:speed for AVIF too (an avif:speed define is ignored).
                 sized.Settings.SetDefine(MagickFormat.Heic, "speed", (9 - options.AvifEffort).ToString(Report.Invariant));
-                sizes.Add(sized.ToByteArray(MagickFormat.Avif).Length);
-                avif += stage.Elapsed.TotalMilliseconds;
-                stage.Restart();
+                return sized.ToByteArray(MagickFormat.Avif).Length;
+            }));
+            sizes.Add(Stage("webp", () =>
+            {
                 sized.Quality = (uint)options.WebpQuality;
                 sized.Settings.SetDefine(MagickFormat.WebP, "method", options.WebpEffort.ToString(Report.Invariant));
-                sizes.Add(sized.ToByteArray(MagickFormat.WebP).Length);
-                webp += stage.Elapsed.TotalMilliseconds;
-            }
+                return sized.ToByteArray(MagickFormat.WebP).Length;
+            }));
         }
 
-        watch.Stop();
-        return Report.Print(watch, baseline, sizes, "Magick.NET-" + typeof(MagickImage).Assembly.GetName().Version, string.Create(Report.Invariant, $"{decode:0}/{resize:0}/{avif:0}/{webp:0}"));
+        return sizes;
     }
 }
 
 internal static class Parent
 {
-  public static async Task<int> RunAsync(int rounds)
+  public static async Task<int> RunAsync(int rounds, string part)
   {
 var invariant = Report.Invariant;
 var imageOptions = Report.ImageOptions;
@@ -152,6 +193,23 @@ try
     Console.WriteLine($"input: 4032x3024 JPEG ({new FileInfo(jpeg).Length / 1024} KiB); outputs: widths {string.Join('/', imageOptions.Widths)} x AVIF q{imageOptions.AvifQuality} effort {imageOptions.AvifEffort} + WebP q{imageOptions.WebpQuality} effort {imageOptions.WebpEffort}");
 
     Console.WriteLine($"load average before: {LoadAverage()}");
+    if (part != "hls")
+        await BenchImagesAsync(jpeg, rounds, invariant);
+    if (part != "images")
+    {
+        await BenchHlsAsync(work.FullName, invariant, rounds);
+        Console.WriteLine($"load average after HLS: {LoadAverage()}");
+    }
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+
+return 0;
+
+static Task BenchImagesAsync(string jpeg, int rounds, CultureInfo invariant)
+{
     var runs = new Dictionary<string, List<ImageRun>>();
     for (var round = 0; round < rounds; round++)
     {
@@ -169,7 +227,7 @@ try
     {
         Console.WriteLine(string.Create(invariant, $"{engine,-8} median of {rounds}: {Median(results, r => r.Ms),6:0} ms, peak RSS {Median(results, r => r.PeakMb),4:0} MB, above its baseline {Median(results, r => r.PeakMb - r.BaselineMb),4:0} MB ({results[0].Detail})"));
         Console.WriteLine(string.Create(invariant, $"         runs (ms/peak MB/above baseline MB): {string.Join(", ", results.Select(r => $"{r.Ms:0}/{r.PeakMb:0}/{r.PeakMb - r.BaselineMb:0}"))}"));
-        Console.WriteLine($"         stages decode/resize/avif/webp ms, per run: {string.Join(", ", results.Select(r => r.Stages))}");
+        Console.WriteLine($"         stages (time summed, peak above the stage's start: the largest of its runs), per round: {string.Join(" | ", results.Select(r => r.Stages))}");
     }
 
     var netvips = Median(runs["netvips"], r => r.Ms);
@@ -180,16 +238,8 @@ try
     var magickWorkMb = Median(runs["magick"], r => r.PeakMb - r.BaselineMb);
     Console.WriteLine(string.Create(invariant, $"NetVips vs Magick.NET: {magick / netvips:0.00}x faster (goal >= 3); {magickMb / netvipsMb:0.00}x less peak RSS, {magickWorkMb / netvipsWorkMb:0.00}x less above the baseline (goal >= 4)"));
     Console.WriteLine($"load average after images: {LoadAverage()}");
-
-    await BenchHlsAsync(work.FullName, invariant, rounds);
-    Console.WriteLine($"load average after HLS: {LoadAverage()}");
+    return Task.CompletedTask;
 }
-finally
-{
-    work.Delete(recursive: true);
-}
-
-return 0;
 
 static string Child(string[] childArgs)
 {
