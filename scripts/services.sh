@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Local services for development and tests: PostgreSQL 15 + PostGIS 3, Redis 7, NATS with JetStream, and
-# maildev (an SMTP server with a web inbox and REST API, from npm). Installs what is missing (apt, as root or
-# with sudo; maildev with npm into .local/tools), then starts each on loopback with its data under .local/ in
-# the project, so the machine's own services are never touched.
+# Local services for development and tests: PostgreSQL 15 + PostGIS 3, Redis 7, NATS with JetStream, maildev
+# (an SMTP server with a web inbox and REST API, from npm) and moto_server (an S3/SQS stand-in for the Media
+# module). Installs what is missing (apt, as root or with sudo: also ffmpeg and libvips with HEIC support, which
+# the Media module runs; maildev with npm into .local/tools; moto with pip only when moto_server is absent),
+# then starts each on loopback with its data under .local/ in the project, so the machine's own services are
+# never touched.
 #
 #   scripts/services.sh start    install if needed, start, wait until each answers (idempotent)
 #   scripts/services.sh stop     stop what this script started
@@ -20,6 +22,7 @@ NATS_PORT="${MARKETPLACE_NATS_PORT:-14222}"
 NATS_MONITOR_PORT="${MARKETPLACE_NATS_MONITOR_PORT:-18222}"
 SMTP_PORT="${MARKETPLACE_SMTP_PORT:-11025}"
 MAILDEV_WEB_PORT="${MARKETPLACE_MAILDEV_WEB_PORT:-11080}"
+S3_PORT="${MARKETPLACE_S3_PORT:-14566}"
 MAILDEV_VERSION=2.2.1
 TOOLS="$ROOT/.local/tools"
 PG_USER=marketplace
@@ -47,10 +50,16 @@ install_missing() {
   [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v nats-server >/dev/null || missing+=(nats-server)
+  # Media: ffmpeg/ffprobe for video; Debian's libvips (with libheif and libde265, so iPhone HEIC decodes) for
+  # images, loaded by NetVips (docs/adr/0009-heic-uploads.md).
+  command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg)
+  dpkg-query -W -f='${Status}' libvips42 2>/dev/null | grep -q 'install ok installed' || missing+=(libvips42)
+  dpkg-query -W -f='${Status}' libheif1 2>/dev/null | grep -q 'install ok installed' || missing+=(libheif1)
+  dpkg-query -W -f='${Status}' libde265-0 2>/dev/null | grep -q 'install ok installed' || missing+=(libde265-0)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} (apt)"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    as_root apt-get -o DPkg::Lock::Timeout=300 update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
 
@@ -153,7 +162,34 @@ start_maildev() {
   wait_for "maildev web" "$MAILDEV_WEB_PORT" 30
 }
 
+install_moto() {
+  command -v moto_server >/dev/null && return 0
+  command -v python3 >/dev/null || die "python3 is needed to install moto (apt-get install python3-pip)"
+  log "installing moto[server] (pip)"
+  python3 -m pip install --quiet 'moto[server]' >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages 'moto[server]' >/dev/null \
+    || die "pip install moto[server] failed"
+  hash -r
+  command -v moto_server >/dev/null || die "moto_server is not on PATH after pip install"
+}
+
+start_moto() {
+  mkdir -p "$DATA/moto" "$DATA/logs"
+  if port_open "$S3_PORT" && [ ! -f "$DATA/moto/moto.pid" ]; then
+    die "127.0.0.1:$S3_PORT is taken by another process (not this project's moto_server); set MARKETPLACE_S3_PORT"
+  fi
+  if ! port_open "$S3_PORT"; then
+    log "starting moto_server (S3, SQS) on 127.0.0.1:$S3_PORT"
+    setsid nohup moto_server -H 127.0.0.1 -p "$S3_PORT" >>"$DATA/logs/moto.log" 2>&1 </dev/null &
+    echo $! >"$DATA/moto/moto.pid"
+  fi
+  wait_for moto_server "$S3_PORT" 30
+}
+
 stop_all() {
+  if [ -f "$DATA/moto/moto.pid" ]; then
+    log "stopping moto_server"; kill "$(cat "$DATA/moto/moto.pid")" 2>/dev/null || true; rm -f "$DATA/moto/moto.pid"
+  fi
   if [ -f "$DATA/maildev/maildev.pid" ]; then
     log "stopping maildev"; kill "$(cat "$DATA/maildev/maildev.pid")" 2>/dev/null || true; rm -f "$DATA/maildev/maildev.pid"
   fi
@@ -169,7 +205,7 @@ stop_all() {
 }
 
 status() {
-  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "NATS:$NATS_PORT" "maildev-SMTP:$SMTP_PORT" "maildev-web:$MAILDEV_WEB_PORT"; do
+  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "NATS:$NATS_PORT" "maildev-SMTP:$SMTP_PORT" "maildev-web:$MAILDEV_WEB_PORT" "moto-S3:$S3_PORT"; do
     if port_open "${s#*:}"; then echo "${s%%:*}: up on 127.0.0.1:${s#*:}"; else echo "${s%%:*}: down"; fi
   done
 }
@@ -183,6 +219,7 @@ export Modules__Notifications__Email__Host=127.0.0.1
 export Modules__Notifications__Email__Port=$SMTP_PORT
 export Modules__Notifications__Email__Security=None
 export MAILDEV_API_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
+export MARKETPLACE_S3_URL="http://127.0.0.1:$S3_PORT"
 ENV
 }
 
@@ -198,7 +235,7 @@ ENV
 }
 
 case "${1:-start}" in
-  start) install_missing; install_maildev; start_postgres; start_redis; start_nats; start_maildev; status ;;
+  start) install_missing; install_maildev; install_moto; start_postgres; start_redis; start_nats; start_maildev; start_moto; status ;;
   stop) stop_all ;;
   status) status ;;
   env) print_env ;;

@@ -30,6 +30,8 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "a category id that is a store's", "{\"query\":\"{ productsNear(location: { latitude: 38.7, longitude: -9.1 }, categoryId: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Store:1")) + "\\\") { nodes { id } } }\"}", "categoryId" },
         { "a product id that is a category's", "{\"query\":\"{ product(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Category:1")) + "\\\") { id } }\"}", "id" },
         { "a category by id and slug at once", "{\"query\":\"{ category(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Category:1")) + "\\\", slug: \\\"plants\\\") { id } }\"}", "id" },
+        { "a media asset id that is a store's", "{\"query\":\"{ mediaAsset(id: \\\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes("Store:1")) + "\\\") { id } }\"}", "id" },
+        { "a malformed media asset id", """{"query":"{ mediaAsset(id: \"not-an-id\") { id } }"}""", "id" },
         { "a delivery state variable that is not one", """{"query":"query($s: NotificationDeliveryState) { notificationDeliveries(state: $s) { nodes { id } } }","variables":{"s":"LOST"}}""", "s" },
         { "a phone that is not text (Users)", """{"query":"mutation($i: BuyerLoginCodeRequestInput!) { buyerLoginCodeRequest(input: $i) { codeSent } }","variables":{"i":{"phone":{"n":447911123456}}}}""", "i.phone" },
         { "a page size that is not a number (Users)", """{"query":"query($n: Int) { viewer { addresses(first: $n) { totalCount } } }","variables":{"n":"many"}}""", "n" },

@@ -3,6 +3,7 @@ using Marketplace.Gateway;
 using Marketplace.Host.Commands;
 using Marketplace.Modules.Catalog;
 using Marketplace.Modules.Inventory;
+using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
@@ -86,7 +87,7 @@ internal static class MarketplaceApp
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
-            options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(InventoryModule), typeof(NotificationsModule)];
+            options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(InventoryModule), typeof(NotificationsModule), typeof(MediaModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AdmissionBehavior<,>), typeof(TransactionBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(modules.Modules.Select(m => m.Assembly), ServiceLifetime.Scoped, includeInternalTypes: true);
@@ -137,6 +138,9 @@ internal static class MarketplaceApp
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapGateway();
+        // Modules' own HTTP endpoints (Media's local uploads and delivery), behind the same edge as GraphQL.
+        foreach (var map in app.Services.GetRequiredService<ModuleRegistry>().Modules.SelectMany(m => m.Endpoints))
+            map(app);
 
         app.UseJobsDashboard();
 

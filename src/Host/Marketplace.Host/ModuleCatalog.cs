@@ -1,5 +1,6 @@
 using Marketplace.Modules.Catalog;
 using Marketplace.Modules.Inventory;
+using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
@@ -20,5 +21,6 @@ internal static class ModuleCatalog
         new CatalogModule(),
         new InventoryModule(),
         new NotificationsModule(),
+        new MediaModule(),
     ];
 }

@@ -259,7 +259,7 @@ export type NearbyStoresQueryVariables = Exact<{
 }>;
 
 
-export type NearbyStoresQuery = { storesNear: { edges: Array<{ distanceMeters: number, node: { id: string, name: string, slug: string, followersCount: number, location: { latitude: number, longitude: number }, openingHours: Array<{ day: Weekday, opens: string, closes: string }>, logo: { url: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type NearbyStoresQuery = { storesNear: { edges: Array<{ distanceMeters: number, node: { id: string, name: string, slug: string, followersCount: number, location: { latitude: number, longitude: number }, openingHours: Array<{ day: Weekday, opens: string, closes: string }>, logo: { url: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type NearbyProductsQueryVariables = Exact<{
   location: GeoPointInput;

@@ -18,7 +18,7 @@ internal static class ProductInputs
         Title = input.Text("title"),
         Description = input.Text("description"),
         Attributes = { Attributes(input) },
-        Images = { input.Strings("images") ?? [] },
+        Images = { (input.Strings("images") ?? []).Select(MediaReferenceType.FromInput) },
         Options = { Options(input) },
         Variants = { Variants(input, withIds: false) },
     };
@@ -41,7 +41,7 @@ internal static class ProductInputs
         if (input.Strings("images") is { } images)
         {
             request.SetImages = true;
-            request.Images.AddRange(images);
+            request.Images.AddRange(images.Select(MediaReferenceType.FromInput));
         }
 
         if (input.NestedList("options") is not null)

@@ -13,7 +13,7 @@ internal sealed class ProductUpdateInputType : InputObjectGraphType
         Field<StringGraphType>("description").Description("A new description; empty clears it.");
         Field<IdGraphType>("categoryId").Description("A new category.");
         Field<ListGraphType<NonNullGraphType<ProductAttributeInputType>>>("attributes").Description("The new attributes; empty clears them.");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("images").Description("The new images; empty clears them.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("images").Description("The new images (Media assets or https:// URLs, at most 20); empty clears them.");
         Field<ListGraphType<NonNullGraphType<ProductOptionInputType>>>("options").Description("The new options; needs variants too (the combinations change).");
         Field<ListGraphType<NonNullGraphType<ProductVariantInputType>>>("variants")
             .Description("The whole variant set: entries with an id keep that variant, entries without add one, variants left out are removed.");

@@ -19,7 +19,7 @@ internal sealed class StoreCreateInputType : InputObjectGraphType
         Field<NonNullGraphType<FloatGraphType>>("serviceRadiusKm").Description("Delivery radius, above 0 and at most 200 km.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("categories").Description("Up to 5 tags: 2–30 lower-case letters, digits and single hyphens, each once.");
         Field<ListGraphType<NonNullGraphType<OpeningIntervalInputType>>>("openingHours").Description("Up to 28 intervals; opens before closes, no overlaps within a day.");
-        Field<StringGraphType>("logo").Description("A Media asset id or an https:// URL.");
-        Field<StringGraphType>("banner").Description("A Media asset id or an https:// URL.");
+        Field<StringGraphType>("logo").Description("A Media asset (its id, or the MediaAsset's global id) or an https:// URL.");
+        Field<StringGraphType>("banner").Description("A Media asset (its id, or the MediaAsset's global id) or an https:// URL.");
     }
 }

@@ -31,8 +31,8 @@ internal sealed class StoreMutations : ISchemaContribution
                     Address = input.Text("address"),
                     Location = input.GeoPoint("location"),
                     ServiceRadiusKm = input.Number("serviceRadiusKm") ?? 0,
-                    Logo = input.Text("logo"),
-                    Banner = input.Text("banner"),
+                    Logo = MediaReferenceType.FromInput(input.Text("logo")),
+                    Banner = MediaReferenceType.FromInput(input.Text("banner")),
                     Categories = { input.Strings("categories") ?? [] },
                     OpeningHours = { StoreInputs.Intervals(input) ?? [] },
                 };
@@ -66,9 +66,9 @@ internal sealed class StoreMutations : ISchemaContribution
                 if (input.Has("description"))
                     request.Description = input.Text("description");
                 if (input.Has("logo"))
-                    request.Logo = input.Text("logo");
+                    request.Logo = MediaReferenceType.FromInput(input.Text("logo"));
                 if (input.Has("banner"))
-                    request.Banner = input.Text("banner");
+                    request.Banner = MediaReferenceType.FromInput(input.Text("banner"));
                 if (input.Has("categories"))
                     request.Categories = new CategoryList { Values = { input.Strings("categories") ?? [] } };
                 if (input.Has("openingHours"))

@@ -21,8 +21,8 @@ internal sealed class StoreUpdateInputType : InputObjectGraphType
         Field<FloatGraphType>("serviceRadiusKm").Description("A new delivery radius.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("categories").Description("The new tags (replacing the old ones); empty clears them.");
         Field<ListGraphType<NonNullGraphType<OpeningIntervalInputType>>>("openingHours").Description("The new opening hours (replacing the old ones); empty clears them.");
-        Field<StringGraphType>("logo").Description("A Media asset id or an https:// URL; empty clears it.");
-        Field<StringGraphType>("banner").Description("A Media asset id or an https:// URL; empty clears it.");
+        Field<StringGraphType>("logo").Description("A Media asset (its id, or the MediaAsset's global id) or an https:// URL; empty clears it.");
+        Field<StringGraphType>("banner").Description("A Media asset (its id, or the MediaAsset's global id) or an https:// URL; empty clears it.");
         Field<IntGraphType>("expectedVersion").Description("Apply only if the store is still at this version (else VERSION_CONFLICT).");
     }
 }

@@ -2,9 +2,9 @@ namespace Marketplace.Shared.Media;
 
 /// <summary>
 /// A reference to an image or video held by a store or a product (logo, banner, product images): either an asset id
-/// of the Media module (a UUID, e.g. <c>0193a7c2-…</c>) or, until that module lands, an external HTTPS URL. Modules
-/// store the reference as written (<see cref="Value"/>); the delivery URL is resolved when read
-/// (<see cref="MediaUrls"/>), so the stored form and the GraphQL shape stay the same when Media arrives.
+/// of the Media module (a UUID, e.g. <c>0193a7c2-…</c>) or an external HTTPS URL. Modules store the reference as
+/// written (<see cref="Value"/>); an asset's signed delivery URLs are resolved when read (the gateway asks the Media
+/// contract, one batched call per request), so nothing that expires is ever stored.
 /// </summary>
 public readonly record struct MediaReference
 {

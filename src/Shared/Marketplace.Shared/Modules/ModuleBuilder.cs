@@ -2,6 +2,7 @@ using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Events;
 using Marketplace.Shared.Jobs;
 using Marketplace.Shared.Persistence;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,6 +103,16 @@ public sealed class ModuleBuilder
         return this;
     }
 
+    /// <summary>
+    /// HTTP endpoints of the module beside GraphQL (e.g. Media's local upload and delivery paths). The host maps them
+    /// after the gateway's edge (forwarded headers, CORS, <c>nosniff</c>), only in the process that runs the module.
+    /// </summary>
+    public ModuleBuilder MapEndpoints(Action<IEndpointRouteBuilder> map)
+    {
+        _module.Endpoints.Add(map);
+        return this;
+    }
+
     public ModuleBuilder AddSeeder<TSeeder>()
         where TSeeder : class, IModuleSeeder
     {
@@ -129,6 +140,8 @@ public sealed class LoadedModule(string name, string schema, System.Reflection.A
     public List<EventConsumerRegistration> Consumers { get; } = [];
 
     public List<Type> Jobs { get; } = [];
+
+    public List<Action<IEndpointRouteBuilder>> Endpoints { get; } = [];
 }
 
 /// <summary>The modules this process runs in process, in load order.</summary>

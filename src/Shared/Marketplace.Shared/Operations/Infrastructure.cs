@@ -44,8 +44,6 @@ public static class Infrastructure
         services.AddSingleton<RateLimiting.ISubjectRateLimiter, RateLimiting.RedisSubjectRateLimiter>();
         services.AddSingleton<RateLimiting.IMessageBudget, RateLimiting.RedisMessageBudget>();
         services.AddSingleton<Security.ISessionRevocations, Security.RedisSessionRevocations>();
-        services.AddOptions<Media.MediaOptions>().Bind(configuration.GetSection(Media.MediaOptions.Section));
-        services.AddSingleton<Media.IMediaUrls, Media.ConfiguredMediaUrls>();
 
         var nats = Required(configuration, NatsSetting);
         if (!Uri.TryCreate(nats, UriKind.Absolute, out var natsUri) || natsUri.Scheme is not ("nats" or "tls"))

@@ -65,3 +65,17 @@ public sealed record CategoryChanged(
     string Path,
     string PreviousPath,
     DateTimeOffset ChangedAt) : IIntegrationEvent;
+
+/// <summary>
+/// The Media assets a product shows changed (images added, removed or replaced): <see cref="AssetIds"/> is the whole
+/// current set of Media asset ids among its images (external URLs are not assets; empty: none), so the Media module
+/// keeps referenced assets and deletes the others after a grace period. Archiving keeps the set (an archived product
+/// can be published again). <see cref="Version"/> is the product's version with this change.
+/// </summary>
+[IntegrationEvent("marketplace.catalog.product_media_changed.v1")]
+public sealed record ProductMediaChanged(
+    Guid ProductId,
+    Guid StoreId,
+    IReadOnlyList<Guid> AssetIds,
+    long Version,
+    DateTimeOffset ChangedAt) : IIntegrationEvent;

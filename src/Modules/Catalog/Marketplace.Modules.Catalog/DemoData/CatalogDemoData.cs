@@ -3,6 +3,7 @@ using Marketplace.Modules.Catalog.Contracts.V1;
 using Marketplace.Modules.Catalog.Persistence;
 using Marketplace.Modules.Catalog.Products;
 using Marketplace.Modules.Catalog.Products.CreateProduct;
+using Marketplace.Shared.Media;
 using Marketplace.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,9 @@ namespace Marketplace.Modules.Catalog.DemoData;
 /// Development demo data: a small taxonomy (always), and about 300 ACTIVE products with variants across the Sellers
 /// module's demo stores (found by slug through its contract; a store that is absent is skipped quietly). Idempotent:
 /// categories are found by slug, products by their first SKU in the store. Seeded products are published with a
-/// ProductPublished event, so the search projection picks them up like any other.
+/// ProductPublished event, so the search projection picks them up like any other. Each product shows the Media demo
+/// image of its product line (a <see cref="DemoMedia"/> id the Media seeder renders; <c>product_media_changed.v1</c>
+/// tells Media it is used); demo products seeded before the Media module (external images) are switched to it.
 /// </summary>
 internal sealed class CatalogDemoData(
     CatalogDbContext db, StoreAccess stores, IHostEnvironment environment, TimeProvider clock, ILogger<CatalogDemoData> logger)
@@ -104,6 +107,7 @@ internal sealed class CatalogDemoData(
     {
         var prefix = $"demo-{plan.SkuPrefix}-".ToLowerInvariant();
         var taken = (await db.Variants.Where(v => v.StoreId == storeId && v.SkuKey.StartsWith(prefix)).Select(v => v.SkuKey).ToListAsync(cancellationToken)).ToHashSet();
+        await UseDemoImagesAsync(plan, storeId, cancellationToken);
         var added = 0;
         for (var n = 0; n < ProductsPerStore; n++)
         {
@@ -138,7 +142,27 @@ internal sealed class CatalogDemoData(
             storeId, sellerId, listing.Title, listing.Description, categoryId, ProductStatus.Active, listing.Attributes, listing.Images, options, listing.Variants, now);
         db.Products.Add(product);
         db.AddEvent(ProductChanges.Published(product, now));
+        ProductMedia.Publish(db, product, now);
         return true;
+    }
+
+    /// <summary>Demo products from before the Media module (an external picsum image) get their product line's demo image.</summary>
+    private async Task UseDemoImagesAsync(StorePlan plan, Guid storeId, CancellationToken cancellationToken)
+    {
+        var products = await db.Products.Include(p => p.Variants).Where(p => p.StoreId == storeId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var product in products.Where(p => p.Images.Any(i => i.StartsWith("https://picsum.photos/", StringComparison.Ordinal))))
+        {
+            var line = plan.Names.FirstOrDefault(n => product.Title.StartsWith(n + " — ", StringComparison.Ordinal));
+            if (line is null)
+                continue;
+            var before = ProductChanges.Snapshot(product);
+            product.Images = [DemoMedia.ProductImage(plan.StoreSlug, line).ToString()];
+            ProductChanges.Commit(db, product, before, product.Variants.ToDictionary(v => v.Id, v => v.Price), now);
+            ProductMedia.Publish(db, product, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The n-th demo product of a store: a base name with a variation, one variant per option value (fewer for some).</summary>
@@ -152,7 +176,7 @@ internal sealed class CatalogDemoData(
             Title = $"{name} — {variation}",
             Description = $"{variation} {name.ToLowerInvariant()} from a Lisbon shop (demo data).",
             CategoryId = categoryId.ToString(),
-            Images = { $"https://picsum.photos/seed/{plan.SkuPrefix.ToLowerInvariant()}-{n:D2}/600/600" },
+            Images = { DemoMedia.ProductImage(plan.StoreSlug, name).ToString() },
             Attributes = { new ProductAttribute { Key = plan.AttributeKey, Value = plan.AttributeValue } },
             Options = { new ProductOption { Name = plan.OptionName, Values = { values } } },
         };

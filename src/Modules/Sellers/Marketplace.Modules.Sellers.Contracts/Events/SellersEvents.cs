@@ -48,3 +48,17 @@ public sealed record StoreUnfollowed(
     Guid StoreId,
     Guid UserId,
     DateTimeOffset UnfollowedAt) : IIntegrationEvent;
+
+/// <summary>
+/// The Media assets a store shows changed (its logo or banner was set, replaced or cleared): <see cref="AssetIds"/> is
+/// the whole current set of Media asset ids it references (external URLs are not assets; empty: none), so the Media
+/// module keeps referenced assets and deletes the others after a grace period. <see cref="Version"/> is the store's
+/// version with this change; a consumer ignores an older set arriving late.
+/// </summary>
+[IntegrationEvent("marketplace.sellers.store_media_changed.v1")]
+public sealed record StoreMediaChanged(
+    Guid StoreId,
+    Guid SellerId,
+    IReadOnlyList<Guid> AssetIds,
+    long Version,
+    DateTimeOffset ChangedAt) : IIntegrationEvent;

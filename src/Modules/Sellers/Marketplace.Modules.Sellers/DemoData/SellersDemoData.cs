@@ -3,6 +3,7 @@ using Marketplace.Modules.Sellers.Domain;
 using Marketplace.Modules.Sellers.Persistence;
 using Marketplace.Modules.Sellers.Stores;
 using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Shared.Media;
 using Marketplace.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,10 @@ namespace Marketplace.Modules.Sellers.DemoData;
 /// <summary>
 /// Six ACTIVE stores in central Lisbon (all within 4 km of 38.7223, -9.1393), run by the demo seller
 /// <c>seller@example.com</c> that the Users module seeds (found through <c>UsersAuth.FindSellerByEmail</c>). Development
-/// only. Idempotent: a store whose slug exists is left alone. Catalog's demo data finds these stores by slug.
+/// only. Idempotent: a store whose slug exists is left alone, except that a demo store seeded before the Media module
+/// (logo and banner on an external site) gets the demo images. Their logos and banners are Media assets with
+/// <see cref="DemoMedia"/> ids, which the Media seeder renders; <c>store_media_changed.v1</c> tells Media they are used.
+/// Catalog's demo data finds these stores by slug.
 /// </summary>
 internal sealed class SellersDemoData(
     SellersDbContext db, UsersAuth.UsersAuthClient users, IHostEnvironment environment, TimeProvider clock, ILogger<SellersDemoData> logger) : IModuleSeeder
@@ -62,8 +66,12 @@ internal sealed class SellersDemoData(
 
         foreach (var demo in Stores)
         {
-            if (await db.Stores.AnyAsync(s => s.Slug == demo.Slug, cancellationToken))
+            if (await db.Stores.SingleOrDefaultAsync(s => s.Slug == demo.Slug, cancellationToken) is { } existing)
+            {
+                await UseDemoImagesAsync(existing, cancellationToken);
                 continue;
+            }
+
             var now = clock.GetUtcNow();
             var store = new StoreEntity
             {
@@ -79,8 +87,8 @@ internal sealed class SellersDemoData(
                 ServiceRadiusKm = demo.ServiceRadiusKm,
                 Categories = [.. demo.Categories],
                 OpeningHours = [.. demo.OpeningHours],
-                Logo = $"https://picsum.photos/seed/{demo.Slug}/256/256",
-                Banner = $"https://picsum.photos/seed/{demo.Slug}-banner/1200/400",
+                Logo = DemoMedia.StoreLogo(demo.Slug).ToString(),
+                Banner = DemoMedia.StoreBanner(demo.Slug).ToString(),
                 Status = StoreStatus.Active,
                 Version = 1,
                 CreatedAt = now,
@@ -88,6 +96,7 @@ internal sealed class SellersDemoData(
             };
             db.Stores.Add(store);
             var created = db.AddEvent(new StoreCreated(store.Id, sellerId, store.Name, store.Slug, demo.Latitude, demo.Longitude, store.ServiceRadiusKm, store.Status, now));
+            var media = db.AddEvent(new StoreMediaChanged(store.Id, sellerId, StoreMedia.AssetIds(store), store.Version, now));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -97,8 +106,22 @@ internal sealed class SellersDemoData(
                 // Another seed run got there first: that store is the one we wanted.
                 db.Entry(store).State = EntityState.Detached;
                 db.Entry(created).State = EntityState.Detached;
+                db.Entry(media).State = EntityState.Detached;
             }
         }
+    }
+
+    /// <summary>A demo store from before the Media module still shows external images: it gets the demo assets.</summary>
+    private async Task UseDemoImagesAsync(StoreEntity store, CancellationToken cancellationToken)
+    {
+        var external = new[] { store.Logo, store.Banner }.Any(r => r?.StartsWith("https://picsum.photos/", StringComparison.Ordinal) == true);
+        if (!external)
+            return;
+        store.Logo = DemoMedia.StoreLogo(store.Slug).ToString();
+        store.Banner = DemoMedia.StoreBanner(store.Slug).ToString();
+        StoreVersions.Next(db, store, clock, publish: false);
+        StoreMedia.Publish(db, store, store.UpdatedAt);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal sealed record DemoStore(

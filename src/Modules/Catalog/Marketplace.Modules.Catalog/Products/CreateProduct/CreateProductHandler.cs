@@ -25,6 +25,8 @@ internal sealed class CreateProductHandler(CatalogDbContext db, StoreAccess stor
             ListingRules.Options(command.Options), command.Variants, now);
         db.Products.Add(product);
         db.AddEvent(ProductChanges.Updated(product, now));
+        if (ProductMedia.AssetIds(product).Count > 0)
+            ProductMedia.Publish(db, product, now);
         await db.SaveProductAsync(storeId, null, command.Variants, cancellationToken);
         return product;
     }

@@ -9,7 +9,7 @@ namespace Marketplace.Modules.Catalog.Products.UpdateProduct;
 /// <summary>
 /// Applies the edit on the locked product row: concurrent edits of one product apply one after the other. The variants
 /// named by id must be this product's; the resulting set is checked against the options it will have, and its SKUs
-/// against the store's other products.
+/// against the store's other products. Changed Media images publish <c>product_media_changed.v1</c>.
 /// </summary>
 internal sealed class UpdateProductHandler(CatalogDbContext db, StoreAccess stores, TimeProvider clock) : ICommandHandler<UpdateProductCommand, Product>
 {
@@ -18,6 +18,7 @@ internal sealed class UpdateProductHandler(CatalogDbContext db, StoreAccess stor
         var product = await db.LockOwnedAsync(stores, command.ProductId, command.SellerId, cancellationToken);
         var before = ProductChanges.Snapshot(product);
         var oldPrices = product.Variants.ToDictionary(v => v.Id, v => v.Price);
+        var mediaBefore = ProductMedia.AssetIds(product);
 
         var violations = new List<FieldViolation>();
         if (command.Title is not null)
@@ -54,6 +55,8 @@ internal sealed class UpdateProductHandler(CatalogDbContext db, StoreAccess stor
         if (drafts is not null)
             await db.ReplaceAsync(product, drafts, cancellationToken);
         ProductChanges.Commit(db, product, before, oldPrices, clock.GetUtcNow());
+        if (!ProductMedia.AssetIds(product).SequenceEqual(mediaBefore))
+            ProductMedia.Publish(db, product, product.UpdatedAt);
         await db.SaveProductAsync(product.StoreId, product.Id, drafts ?? [], cancellationToken);
         return product;
     }

@@ -12,7 +12,8 @@ namespace Marketplace.Modules.Sellers.Stores.CreateStore;
 
 /// <summary>
 /// Opens an ACTIVE store for a seller whose email is verified, within the per-seller bound. The slug is the seller's
-/// choice or the first free one generated from the name; <c>store_created.v1</c> is published with it.
+/// choice or the first free one generated from the name; <c>store_created.v1</c> is published with it (and
+/// <c>store_media_changed.v1</c> when the logo or banner is a Media asset).
 /// </summary>
 internal sealed class CreateStoreHandler(SellersDbContext db, UsersAuth.UsersAuthClient users, TimeProvider clock)
     : ICommandHandler<CreateStoreCommand, StoreView>
@@ -56,6 +57,8 @@ internal sealed class CreateStoreHandler(SellersDbContext db, UsersAuth.UsersAut
             UpdatedAt = now,
         };
         db.Stores.Add(store);
+        if (StoreMedia.AssetIds(store).Count > 0)
+            StoreMedia.Publish(db, store, now);
 
         // A generated slug can still be taken by another seller's store created at the same instant (the advisory lock
         // is per seller): the unique index refuses ours, EF rolls back to its savepoint, and the next free suffix is

@@ -11,7 +11,8 @@ namespace Marketplace.Modules.Sellers.Stores.UpdateStore;
 /// <summary>
 /// Applies a seller's edit on the locked row (concurrent edits apply one after the other and none is lost). An edit that
 /// changes nothing changes nothing: no new version, no event. A changed listing fact (name, slug, location, service
-/// radius) publishes <c>store_updated.v1</c>; other fields only raise the version.
+/// radius) publishes <c>store_updated.v1</c>; a changed logo or banner <c>store_media_changed.v1</c>; other fields only
+/// raise the version.
 /// </summary>
 internal sealed class UpdateStoreHandler(SellersDbContext db, TimeProvider clock) : ICommandHandler<UpdateStoreCommand, StoreView>
 {
@@ -55,9 +56,12 @@ internal sealed class UpdateStoreHandler(SellersDbContext db, TimeProvider clock
         store.ServiceRadiusKm = radius;
         store.Categories = categories;
         store.OpeningHours = hours;
+        var mediaChanged = logo != store.Logo || banner != store.Banner;
         store.Logo = logo;
         store.Banner = banner;
         StoreVersions.Next(db, store, clock, publish: listingChanged);
+        if (mediaChanged)
+            StoreMedia.Publish(db, store, store.UpdatedAt);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
