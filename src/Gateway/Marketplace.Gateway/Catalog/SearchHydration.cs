@@ -14,7 +14,7 @@ internal static class SearchHydration
 {
     private static readonly HashSet<string> Covered = new(StringComparer.Ordinal)
     {
-        "__typename", "id", "title", "status", "store", "category", "priceRange", "publishedAt", "createdAt",
+        "__typename", "id", "title", "slug", "status", "store", "category", "priceRange", "publishedAt", "createdAt",
     };
 
     public static async Task<List<NearbyProductHit>> HitsAsync(IResolveFieldContext context, IReadOnlyList<NearbyProduct> found, CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ internal static class SearchHydration
         Id = hit.ProductId,
         StoreId = hit.StoreId,
         Title = hit.Title,
+        Slug = hit.Slug,
         CategoryId = hit.CategoryId,
         Status = "ACTIVE",
         MinPrice = hit.MinPrice,
@@ -59,6 +60,13 @@ internal static class SearchHydration
         }
 
         return false;
+    }
+
+    /// <summary>Whether the field's own selection set names <paramref name="name"/> (through fragments).</summary>
+    public static bool Selects(IResolveFieldContext context, string name)
+    {
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        return Fields(context.FieldAst.SelectionSet, fragments).Any(f => f.Name.StringValue == name);
     }
 
     /// <summary>The fields of a selection set, with inline fragments and fragment spreads flattened (directives ignored: selected).</summary>
