@@ -69,7 +69,7 @@ public sealed class SearchPlanTests(CatalogApp app)
             else
             {
                 page.Should().Contain("(search_vector @@ $", "the text narrows the scan");
-                page.Should().Contain("(store_id = ANY ($", "and so do the stores in the radius");
+                page.Should().Contain("((store_id)::text = ANY ($", "the exact radius is checked on the intersection, never as an index condition of its own");
             }
 
             if (SearchText.Parse(request.Query ?? "") is { Forgiving: true })

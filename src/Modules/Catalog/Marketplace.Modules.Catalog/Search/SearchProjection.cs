@@ -55,7 +55,8 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     /// each, upserted unless the row holds a newer product or store version. Products whose store copy is missing
     /// produce no row (callers make sure the copy exists first). The words of the titles go into the dictionary of
     /// forgiving search (<c>catalog.search_words</c>; sorted, so concurrent rebuilds take the same order). The text is
-    /// indexed with <paramref name="configuration"/> (<see cref="SearchOptions.TextConfiguration"/>).
+    /// indexed with <paramref name="configuration"/> (<see cref="SearchOptions.TextConfiguration"/>), followed by the tokens
+    /// of the store's grid cells (<see cref="SearchCells"/>).
     /// </summary>
     public static string RebuildSql(string table, Selection selection, string configuration = SearchText.DefaultConfiguration) => $"""
         WITH src AS (
@@ -91,7 +92,8 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
                coalesce(src.published_at, src.created_at), src.created_at,
                setweight(to_tsvector('{configuration}'::regconfig, src.title), 'A')
                  || setweight(to_tsvector('{configuration}'::regconfig, coalesce(n.names, '')), 'B')
-                 || setweight(to_tsvector('{configuration}'::regconfig, src.description), 'C'),
+                 || setweight(to_tsvector('{configuration}'::regconfig, src.description), 'C')
+                 || {SearchCells.TokensSql("src.location")},
                src.version, src.store_version, {InStockSql("src.id")}, now()
         FROM src
         LEFT JOIN prices pr ON pr.product_id = src.id

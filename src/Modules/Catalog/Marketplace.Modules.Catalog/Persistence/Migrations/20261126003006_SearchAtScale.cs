@@ -48,14 +48,24 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
 
             // Existing products get the slug new ones get (ProductSlugs: title words, then the last 8 hex digits of the id;
             // letters with diacritics are dropped here rather than transliterated), before the unique index; the search
-            // rows copy it, and the title dictionary of forgiving search is filled from the rows' titles.
+            // rows copy it, and the title dictionary of forgiving search is filled from the rows' titles. The literal
+            // cell tokens below are SearchCells.TokensSql's (0.04°, 0.2°, 1° grids), frozen here as migrations are.
             migrationBuilder.Sql("""
                 UPDATE catalog.products
                 SET slug = left(coalesce(nullif(trim(BOTH '-' FROM regexp_replace(lower(title), '[^a-z0-9]+', '-', 'g')), ''), 'product'), 71)
                            || '-' || right(replace(id::text, '-', ''), 8)
                 WHERE slug = '';
                 UPDATE catalog.products SET slug = regexp_replace(slug, '-+', '-', 'g') WHERE slug LIKE '%--%';
-                UPDATE catalog.search_products sp SET slug = p.slug FROM catalog.products p WHERE p.id = sp.product_id AND sp.slug <> p.slug;
+                -- The rows also get their grid-cell tokens (SearchCells): rewritten once, with the text index rebuilt after.
+                DROP INDEX catalog.ix_search_products_search_vector;
+                UPDATE catalog.search_products sp
+                SET slug = p.slug,
+                    search_vector = sp.search_vector || array_to_tsvector(ARRAY[
+                        '~a' || floor(ST_Y(sp.location::geometry) / 0.04::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 0.04::float8)::int,
+                        '~b' || floor(ST_Y(sp.location::geometry) / 0.2::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 0.2::float8)::int,
+                        '~c' || floor(ST_Y(sp.location::geometry) / 1::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 1::float8)::int])
+                FROM catalog.products p WHERE p.id = sp.product_id;
+                CREATE INDEX ix_search_products_search_vector ON catalog.search_products USING gin (search_vector) WHERE searchable;
                 INSERT INTO catalog.search_words (word)
                 SELECT DISTINCT w.word FROM catalog.search_products sp
                 CROSS JOIN LATERAL regexp_split_to_table(lower(sp.title), '[^[:alnum:]]+') AS w(word)
