@@ -210,23 +210,26 @@ internal static class SearchSql
 
     /// <summary>
     /// The forgiving query: every word (AND) as typed, or one of up to three title words of the dictionary
-    /// (<c>catalog.search_words</c>, trigram index) within one edit (two from 5 letters on), and the last word also as a prefix.
+    /// (<c>catalog.search_words</c>, trigram index) within one edit (two from 5 letters on), and the last word also as a
+    /// prefix. Each alternative is its own tsquery (the words stemmed by the configuration; the prefix not, since a word
+    /// being typed is no word yet), combined as text; stop words drop out as they do from a web-search query.
     /// </summary>
     private static string Forgiving(string configuration) => $"""
-        (SELECT to_tsquery({configuration}, string_agg(a.alternatives, ' & ' ORDER BY a.n))
-         FROM (SELECT w.n, '(' || string_agg(x.term, ' | ') || ')' AS alternatives
+        (SELECT string_agg(a.alternatives, ' & ' ORDER BY a.n)::tsquery
+         FROM (SELECT w.n, '(' || string_agg('(' || x.q::text || ')', ' | ') || ')' AS alternatives
                FROM unnest(@words::text[]) WITH ORDINALITY AS w(word, n)
                CROSS JOIN LATERAL (
-                   SELECT quote_literal(w.word) AS term
+                   SELECT to_tsquery({configuration}, quote_literal(w.word)) AS q
                    UNION ALL
-                   SELECT quote_literal(w.word) || ':*' WHERE w.n = @wordCount AND length(w.word) >= {SearchText.MinPrefixLength}
+                   SELECT to_tsquery('simple', quote_literal(w.word) || ':*') WHERE w.n = @wordCount AND length(w.word) >= {SearchText.MinPrefixLength}
                    UNION ALL
-                   SELECT quote_literal(d.word) FROM (
+                   SELECT to_tsquery({configuration}, quote_literal(d.word)) FROM (
                        SELECT sw.word FROM catalog.search_words sw
                        WHERE length(w.word) >= {SearchText.MinCorrectedLength} AND sw.word % w.word AND sw.word <> w.word
                          AND levenshtein(sw.word, w.word) <= CASE WHEN length(w.word) >= 5 THEN 2 ELSE 1 END
                        ORDER BY levenshtein(sw.word, w.word), similarity(sw.word, w.word) DESC, sw.word
                        LIMIT 3) d) x
+               WHERE numnode(x.q) > 0
                GROUP BY w.n) a)
         """;
 
