@@ -139,7 +139,7 @@ internal static class SearchSql
         var configuration = $"'{request.TextConfiguration}'::regconfig";
         var filters = new List<string>();
         if (request.CategoryPath is not null)
-            filters.Add("sp.category_id IN (SELECT cat.id FROM catalog.categories cat WHERE cat.path = @categoryPath OR cat.path LIKE @categoryPrefix)");
+            filters.Add("sp.category_id = ANY(ARRAY(SELECT cat.id FROM catalog.categories cat WHERE cat.path = @categoryPath OR cat.path LIKE @categoryPrefix))");
         if (request.InStockOnly)
             filters.Add("sp.in_stock");
         if (request.PriceMin is not null)
@@ -178,7 +178,9 @@ internal static class SearchSql
         var loose = text.Forgiving ? Forgiving(configuration) : $"websearch_to_tsquery({configuration}, @query)";
         var textKey = !withKey ? "" : request.Sort switch
         {
-            SearchSort.Distance => ", n.distance AS sort_key",
+            // The row's own location (the table row is read anyway): joining the stores here would let the planner
+            // repeat the text scan once per store.
+            SearchSort.Distance => $", sp.location <-> {Origin} AS sort_key",
             SearchSort.Newest => ", sp.published_at AS sort_key",
             SearchSort.PriceAsc or SearchSort.PriceDesc => ", sp.min_price AS sort_key",
             // Exact matches above forgiven ones: 2 + rank (normalised to [0, 1)) against a rank below 1.
@@ -188,21 +190,21 @@ internal static class SearchSql
                        ELSE ts_rank_cd(sp.search_vector, (SELECT tq.loose FROM tq), 32) END AS sort_key
                 """,
         };
-        var joinNear = withKey && request.Sort == SearchSort.Distance ? "JOIN near n ON n.id = sp.store_id" : "";
         // One GIN scan intersects the words with the grid cells covering the radius (SearchCells); the table is read for
         // that intersection only, and the exact radius checked there. The store test is written on store_id::text so that
         // it is never an index condition: alone, the stores' bitmap would read every row in the radius from the table.
         // An empty text query (only stop words) matches nothing, as before (ANDing it would leave the cells alone).
         return $"""
             {near},
+            words AS MATERIALIZED (SELECT websearch_to_tsquery({configuration}, @query) AS exact, {loose} AS loose),
             tq AS MATERIALIZED (
                 SELECT q.exact, q.loose,
                        CASE WHEN numnode(q.loose) = 0 THEN q.loose
                             ELSE q.loose && (SELECT string_agg(quote_literal(c), ' | ')::tsquery FROM unnest(@cells::text[]) AS c) END AS matcher
-                FROM (SELECT websearch_to_tsquery({configuration}, @query) AS exact, {loose} AS loose) q),
+                FROM words q),
             cand AS (
                 SELECT sp.product_id, sp.store_id, sp.category_id, sp.min_price, sp.in_stock{textKey}
-                FROM catalog.search_products sp {joinNear}
+                FROM catalog.search_products sp
                 WHERE sp.searchable AND sp.search_vector @@ (SELECT tq.matcher FROM tq)
                   AND sp.store_id::text = ANY(ARRAY(SELECT near.id::text FROM near)){filter})
             """;
