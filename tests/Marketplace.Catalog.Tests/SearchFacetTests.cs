@@ -61,15 +61,19 @@ public sealed class SearchFacetTests(CatalogApp app)
         {
             var listed = await _client.ListedAsync(token, stores[spec.Store], spec.Category, spec.Title, "Made nearby.", spec.Price);
             items.Add(new Item(listed.Id, stores[spec.Store], spec.Category, decimal.Parse(spec.Price, CultureInfo.InvariantCulture), spec.InStock, spec.Title.Contains("lamp", StringComparison.Ordinal)));
-            if (spec.InStock)
-                await StockAsync(token, listed.Id);
         }
+
+        // Stock once the rows exist: a stock_changed.v1 handled while the product's first rebuild is still uncommitted can
+        // be lost today (see docs/catalog-search.md, "Known gaps"); this test is about counting, not that race.
+        await _client.AwaitIdsAsync(() => SearchAsync(lat, lon), items.Select(i => i.Id), "every product is searchable");
+        foreach (var item in items.Where(i => i.InStock))
+            await StockAsync(token, item.Id);
 
         await Eventually.ReturnsAsync(
             async () => await SearchAsync(lat, lon, stock: true),
             body => body?["errors"] is null && Ids(body!).ToHashSet().SetEquals(items.Where(i => i.InStock).Select(i => i.Id)),
             TimeSpan.FromSeconds(20),
-            "every product is searchable and the stock events reached the projection");
+            "the stock events reached the projection");
 
         foreach (var text in new[] { null, "lamp" })
         foreach (var category in new[] { null, root })

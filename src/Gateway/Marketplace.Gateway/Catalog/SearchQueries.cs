@@ -61,6 +61,8 @@ internal sealed class SearchQueries : ISchemaContribution
                 var response = await CatalogArea.Search(c).ProductsNearAsync(request, cancellationToken: c.CancellationToken);
                 if (page.First == 0)
                     return new NearbyProductConnection(Connection<NearbyProductHit>.From([], false, page, h => h.Key), response.TotalCount, response.Facets);
+                if (SearchHydration.StoreFactsSuffice(c))
+                    CatalogLoaders.PrimeStores(c, response.Products.Select(SearchHydration.StoreOf).OfType<Modules.Sellers.Contracts.V1.Store>());
                 var hits = await SearchHydration.HitsAsync(c, response.Products, c.CancellationToken);
                 var connection = Connection<NearbyProductHit>.From(hits, response.PageInfo.HasNextPage, page, h => h.Key);
                 // The end cursor is the last hit's position even if hydration left it out (archived a moment ago).

@@ -73,20 +73,32 @@ internal static class CatalogMapping
 
     public static IEnumerable<V1.Product> ToContract(this IEnumerable<Domain.Product> products) => products.Select(ToContract);
 
-    public static V1.NearbyProduct ToContract(this SearchHit hit) => new()
+    public static V1.NearbyProduct ToContract(this SearchHit hit)
     {
-        ProductId = hit.ProductId.ToString(),
-        StoreId = hit.StoreId.ToString(),
-        Title = hit.Title,
-        MinPrice = Money(hit.MinPrice, hit.Currency),
-        MaxPrice = Money(hit.MaxPrice, hit.Currency),
-        CategoryId = hit.CategoryId.ToString(),
-        PublishedAt = Timestamps.Format(hit.PublishedAt),
-        CreatedAt = Timestamps.Format(hit.CreatedAt),
-        DistanceMeters = hit.DistanceMeters,
-        Key = hit.Key.ToString(),
-        Slug = hit.Slug,
-    };
+        var message = new V1.NearbyProduct
+        {
+            ProductId = hit.ProductId.ToString(),
+            StoreId = hit.StoreId.ToString(),
+            Title = hit.Title,
+            MinPrice = Money(hit.MinPrice, hit.Currency),
+            MaxPrice = Money(hit.MaxPrice, hit.Currency),
+            CategoryId = hit.CategoryId.ToString(),
+            PublishedAt = Timestamps.Format(hit.PublishedAt),
+            CreatedAt = Timestamps.Format(hit.CreatedAt),
+            DistanceMeters = hit.DistanceMeters,
+            Key = hit.Key.ToString(),
+            Slug = hit.Slug,
+        };
+        if (hit.Store is { } store)
+        {
+            message.StoreName = store.Name;
+            message.StoreSlug = store.Slug;
+            message.StoreLocation = new Marketplace.Shared.Contracts.V1.GeoPoint { Latitude = store.Latitude, Longitude = store.Longitude };
+            message.StoreServiceRadiusKm = store.ServiceRadiusKm;
+        }
+
+        return message;
+    }
 
     public static V1.ProductSearchFacets ToContract(this SearchFacets facets) => new()
     {

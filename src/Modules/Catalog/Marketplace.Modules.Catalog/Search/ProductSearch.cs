@@ -104,7 +104,11 @@ internal sealed record SearchHit(
     DateTimeOffset CreatedAt,
     double DistanceMeters,
     SearchKey Key,
-    string Slug);
+    string Slug,
+    StoreFacts? Store);
+
+/// <summary>A hit's store as Catalog's copy knows it (listing facts only).</summary>
+internal sealed record StoreFacts(string Name, string Slug, double Latitude, double Longitude, double ServiceRadiusKm);
 
 /// <summary>Counts over every match of a search: each product is in exactly one value of each facet.</summary>
 internal sealed record SearchFacets(
@@ -231,7 +235,8 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
                 reader.GetFieldValue<DateTimeOffset>(10),
                 reader.GetDouble(8),
                 new SearchKey(sort, keyValue, id),
-                reader.GetString(11)));
+                reader.GetString(11),
+                reader.IsDBNull(12) ? null : new StoreFacts(reader.GetString(12), reader.GetString(13), reader.GetDouble(14), reader.GetDouble(15), reader.GetDouble(16))));
         }
 
         if (request.Extras == SearchExtras.None || !await reader.NextResultAsync(cancellationToken))

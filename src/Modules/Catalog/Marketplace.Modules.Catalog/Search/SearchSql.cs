@@ -31,7 +31,7 @@ internal static class SearchSql
         request.Sort == SearchSort.Distance && request.Query is null && request.CategoryPath is null
         && request.PriceMin is null && request.PriceMax is null && !request.InStockOnly;
 
-    /// <summary>The page: up to <c>First + 1</c> rows (product id, store id, title, min/max price, currency, category id, published at, distance, sort key, created at, slug).</summary>
+    /// <summary>The page: up to <c>First + 1</c> rows (product id, store id, title, min/max price, currency, category id, published at, distance, sort key, created at, slug, and the store copy's name, slug, latitude, longitude, service radius).</summary>
     public static string Page(SearchRequest request, SearchText? text)
     {
         var (order, compare) = Direction(request.Sort);
@@ -43,7 +43,8 @@ internal static class SearchSql
             // stops once the page and the last equal-distance group are read.
             return $"""
                 SELECT p.product_id, p.store_id, p.title, p.min_price, p.max_price, p.currency, p.category_id, p.published_at,
-                       ST_Distance(p.location, {Origin}) AS distance, p.sort_key, p.created_at, p.slug
+                       ST_Distance(p.location, {Origin}) AS distance, p.sort_key, p.created_at, p.slug,
+                       st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
                 FROM (
                     SELECT sp.product_id, sp.store_id, sp.title, sp.min_price, sp.max_price, sp.currency, sp.category_id,
                            sp.published_at, sp.created_at, sp.location, sp.slug, sp.location <-> {Origin} AS sort_key
@@ -51,6 +52,7 @@ internal static class SearchSql
                     WHERE sp.searchable AND ST_DWithin(sp.location, {Origin}, @radius)
                     ORDER BY sp.location <-> {Origin}
                     OFFSET 0) p
+                LEFT JOIN catalog.stores st ON st.id = p.store_id
                 WHERE {keyset}
                 ORDER BY p.sort_key {order}, p.product_id {order}
                 LIMIT @limit
@@ -65,10 +67,12 @@ internal static class SearchSql
                 ORDER BY p.sort_key {order}, p.product_id {order}
                 LIMIT @limit)
             SELECT sp.product_id, sp.store_id, sp.title, sp.min_price, sp.max_price, sp.currency, sp.category_id, sp.published_at,
-                   ST_Distance(sp.location, {Origin}) AS distance, page.sort_key, sp.created_at, sp.slug
+                   ST_Distance(sp.location, {Origin}) AS distance, page.sort_key, sp.created_at, sp.slug,
+                   st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
             FROM page CROSS JOIN LATERAL (
                 -- Kept a subquery (OFFSET 0): one primary-key lookup per row of the page, whatever the statistics say.
                 SELECT * FROM catalog.search_products row WHERE row.product_id = page.product_id OFFSET 0) sp
+            LEFT JOIN catalog.stores st ON st.id = sp.store_id
             ORDER BY page.sort_key {order}, page.product_id {order}
             """;
     }
