@@ -216,9 +216,11 @@ internal static class SearchSql
 
     /// <summary>
     /// The forgiving query: every word (AND) as typed, or one of up to three title words of the dictionary
-    /// (<c>catalog.search_words</c>, trigram index) within one edit (two from 5 letters on), and the last word also as a
-    /// prefix. Each alternative is its own tsquery (the words stemmed by the configuration; the prefix not, since a word
-    /// being typed is no word yet), combined as text; stop words drop out as they do from a web-search query.
+    /// (<c>catalog.search_words</c>, trigram index) within one edit (two from 5 letters on), and the last word also
+    /// completed to up to ten dictionary words starting with it, shortest first. Each alternative is its own tsquery
+    /// (stemmed by the configuration), combined as text; stop words drop out as they do from a web-search query. No
+    /// alternative is a prefix lexeme (<c>:*</c>): GIN reads every posting list of a prefix in full before intersecting,
+    /// which undid the grid cells' skipping (a common word: 75 ms instead of 18 ms).
     /// </summary>
     private static string Forgiving(string configuration) => $"""
         (SELECT string_agg(a.alternatives, ' & ' ORDER BY a.n)::tsquery
@@ -227,7 +229,11 @@ internal static class SearchSql
                CROSS JOIN LATERAL (
                    SELECT to_tsquery({configuration}, quote_literal(w.word)) AS q
                    UNION ALL
-                   SELECT to_tsquery('simple', quote_literal(w.word) || ':*') WHERE w.n = @wordCount AND length(w.word) >= {SearchText.MinPrefixLength}
+                   SELECT to_tsquery({configuration}, quote_literal(c.word)) FROM (
+                       SELECT sw.word FROM catalog.search_words sw
+                       WHERE w.n = @wordCount AND length(w.word) >= {SearchText.MinPrefixLength} AND sw.word LIKE w.word || '%' AND sw.word <> w.word
+                       ORDER BY length(sw.word), sw.word
+                       LIMIT {SearchText.MaxCompletions}) c
                    UNION ALL
                    SELECT to_tsquery({configuration}, quote_literal(d.word)) FROM (
                        SELECT sw.word FROM catalog.search_words sw

@@ -5,7 +5,7 @@ namespace Marketplace.Modules.Catalog.Search;
 /// <summary>
 /// How a search box's text is read. Plain words (no quotes, <c>-</c> or <c>or</c>) are matched forgivingly: each word
 /// as typed, or one of up to three words of the catalogue's titles within a small edit distance of it (a typo), and
-/// the last word also as a prefix (search as you type); products matching the text exactly rank above the forgiven
+/// the last word also as the start of up to ten title words (search as you type); products matching the text exactly rank above the forgiven
 /// ones. Text in web-search syntax (<c>"a phrase"</c>, <c>-excluded</c>, <c>or</c>) is matched exactly as written.
 /// </summary>
 internal sealed partial record SearchText(string Query, IReadOnlyList<string> Words)
@@ -21,6 +21,9 @@ internal sealed partial record SearchText(string Query, IReadOnlyList<string> Wo
 
     /// <summary>The last word matches as a prefix from this length on.</summary>
     public const int MinPrefixLength = 3;
+
+    /// <summary>A prefix is completed to at most this many words of the catalogue's titles (shortest first).</summary>
+    public const int MaxCompletions = 10;
 
     /// <summary>Trigram similarity a dictionary word needs to be considered a correction (before the edit distance check).</summary>
     public const double CorrectionSimilarity = 0.2;
