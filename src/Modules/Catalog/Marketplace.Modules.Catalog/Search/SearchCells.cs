@@ -4,7 +4,7 @@ namespace Marketplace.Modules.Catalog.Search;
 
 /// <summary>
 /// Where a row is, as words of its text index: each search row's <c>search_vector</c> also holds one token per grid level
-/// for its store's place (<c>~a&lt;row&gt;_&lt;column&gt;</c> on a 0.04° grid, <c>~b…</c> on 0.2°, <c>~c…</c> on 1°).
+/// for its store's place (<c>~a&lt;row&gt;_&lt;column&gt;</c> on a 0.04° grid, <c>~b…</c> on 0.2°, <c>~c…</c> on 0.5°).
 /// A text search ANDs its words with the cells covering the radius (one level, chosen so a handful of cells cover it),
 /// so the GIN index intersects "matches the words" with "is near" itself: a common word no longer means reading its
 /// whole posting list (90,000 rows for one word at 1M products) to keep the few hundred in the radius. The exact
@@ -13,7 +13,7 @@ namespace Marketplace.Modules.Catalog.Search;
 /// </summary>
 internal static class SearchCells
 {
-    private static readonly (char Level, double Size)[] Levels = [('a', 0.04), ('b', 0.2), ('c', 1.0)];
+    private static readonly (char Level, double Size)[] Levels = [('a', 0.04), ('b', 0.2), ('c', 0.5)];
 
     /// <summary>The cells' tokens of a geography point (an SQL expression), as a tsvector to append to the text's.</summary>
     public static string TokensSql(string location) =>
@@ -25,7 +25,9 @@ internal static class SearchCells
 
     /// <summary>
     /// The tokens of the cells of one level that cover the circle's bounding box: the finest level whose cells span at
-    /// least a fifth of the box's height (about 12–40 cells), wrapping across the antimeridian.
+    /// least a fifth of the box's height (about 12–40 cells; at 52° N: 5–10 km → 0.04°, 20–40 km → 0.2°, 50–100 km →
+    /// 0.5°), wrapping across the antimeridian. Measured at 1M rows: 0.02° cells at 5 km made the GIN scan 3× dearer
+    /// (8.6 ms vs 2.5 ms) without reading fewer table rows; 0.5° instead of 1° at 100 km read 20 % fewer.
     /// </summary>
     public static string[] Covering(double latitude, double longitude, double radiusKm)
     {

@@ -49,7 +49,7 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
             // Existing products get the slug new ones get (ProductSlugs: title words, then the last 8 hex digits of the id;
             // letters with diacritics are dropped here rather than transliterated), before the unique index; the search
             // rows copy it, and the title dictionary of forgiving search is filled from the rows' titles. The literal
-            // cell tokens below are SearchCells.TokensSql's (0.04°, 0.2°, 1° grids), frozen here as migrations are.
+            // cell tokens below are SearchCells.TokensSql's (0.04°, 0.2°, 0.5° grids), frozen here as migrations are.
             migrationBuilder.Sql("""
                 UPDATE catalog.products
                 SET slug = left(coalesce(nullif(trim(BOTH '-' FROM regexp_replace(lower(title), '[^a-z0-9]+', '-', 'g')), ''), 'product'), 71)
@@ -63,7 +63,7 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                     search_vector = sp.search_vector || array_to_tsvector(ARRAY[
                         '~a' || floor(ST_Y(sp.location::geometry) / 0.04::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 0.04::float8)::int,
                         '~b' || floor(ST_Y(sp.location::geometry) / 0.2::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 0.2::float8)::int,
-                        '~c' || floor(ST_Y(sp.location::geometry) / 1::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 1::float8)::int])
+                        '~c' || floor(ST_Y(sp.location::geometry) / 0.5::float8)::int || '_' || floor(ST_X(sp.location::geometry) / 0.5::float8)::int])
                 FROM catalog.products p WHERE p.id = sp.product_id;
                 CREATE INDEX ix_search_products_search_vector ON catalog.search_products USING gin (search_vector) WHERE searchable;
                 INSERT INTO catalog.search_words (word)
