@@ -1,5 +1,6 @@
 using Marketplace.Catalog.Tests.Support;
 using Marketplace.Shared.Contracts;
+using Marketplace.Testing;
 
 namespace Marketplace.Catalog.Tests;
 
@@ -35,5 +36,64 @@ public sealed class HydrationTests(CatalogApp app)
         // The visitor's own calls (the gateway's loader) are batched into one; the Catalog module checks store status as
         // a service on its own.
         app.Sellers!.Calls(correlation, "GetStores", CallerKind.Anonymous).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_search_page_shows_its_stores_listing_facts_without_a_Sellers_call_and_asks_for_anything_more_once()
+    {
+        var (token, _) = await _client.SellerAsync(app);
+        var category = await _client.CategoryAsync(app);
+        var (lat, lon) = Gql.NewPlace();
+        var stores = new List<(string Id, string Name)>();
+        var products = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (storeLat, storeLon) = SearchFlows.Offset(lat, lon, 0.5 * (i + 1), 0);
+            var (storeId, _) = await _client.StoreAtAsync(token, storeLat, storeLon);
+            stores.Add((storeId, "Search test shop"));
+            products.Add((await _client.ListedAsync(token, storeId, category, $"Hydrated {i}")).Id);
+        }
+
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), products, "the three products are searchable");
+        const string Facts = "query($lat: Float!, $lon: Float!) { productsNear(location: { latitude: $lat, longitude: $lon }, radiusKm: 5) { edges { node { id store { id name slug status location { latitude } } } } } }";
+        const string More = "query($lat: Float!, $lon: Float!) { productsNear(location: { latitude: $lat, longitude: $lon }, radiusKm: 5) { edges { node { id store { id name followersCount } } } } }";
+
+        var factsCorrelation = "facts-" + Guid.NewGuid().ToString("N");
+        var facts = await _client.SendAsync(Facts, new { lat, lon }, correlationId: factsCorrelation);
+        var moreCorrelation = "more-" + Guid.NewGuid().ToString("N");
+        var more = await _client.SendAsync(More, new { lat, lon }, correlationId: moreCorrelation);
+
+        facts["errors"].Should().BeNull(facts.ToJsonString());
+        var shown = facts.Edges().Select(e => e!["node"]!["store"]!).ToList();
+        shown.Select(s => s.Text("id")).Should().Equal(stores.Select(s => s.Id), "nearest first, each product with its own store");
+        shown.Should().AllSatisfy(s =>
+        {
+            s.Text("name").Should().Be("Search test shop");
+            s.Text("status").Should().Be("ACTIVE");
+            s.Text("slug").Should().StartWith("near-");
+        });
+        app.Sellers!.Calls(factsCorrelation, "GetStores", CallerKind.Anonymous).Should().Be(0, "the listing facts come with the search rows (Catalog's store copy)");
+        more["errors"].Should().BeNull(more.ToJsonString());
+        more.Edges().Select(e => e!["node"]!["store"]!["followersCount"]!.GetValue<int>()).Should().AllBeEquivalentTo(0);
+        app.Sellers!.Calls(moreCorrelation, "GetStores", CallerKind.Anonymous).Should().Be(1, "anything beyond the listing facts costs one batched call for the page");
+    }
+
+    [Fact]
+    public async Task A_closed_store_leaves_the_search_with_its_products_and_is_hidden_from_a_product_page()
+    {
+        var shop = await _client.SellerStoreAsync(app);
+        var category = await _client.CategoryAsync(app);
+        var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Soon gone");
+        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 1), [listed.Id], "the product is searchable");
+
+        var close = (await _client.SendAsync("mutation($id: ID!) { storeClose(input: { id: $id }) { userErrors { code } } }", new { id = shop.StoreId }, shop.Token)).Data("storeClose");
+        close.Codes().Should().BeEmpty();
+
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 1), [], "the closed store's products leave the search (store_updated.v1)");
+        var page = await _client.SendAsync("query($id: ID!) { product(id: $id) { id store { id } } }", new { id = listed.Id });
+        page["errors"].Should().BeNull(page.ToJsonString());
+        page["data"]!["product"].Should().BeNull("visitors see products of ACTIVE stores only");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Modules.Sellers.Contracts.Events;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Events;
 using Marketplace.Testing;
 using NATS.Client.Core;
@@ -88,6 +89,21 @@ public static class SearchFlows
         var subject = EventSubjects.Of(typeof(StoreUpdated));
         var envelope = new EventEnvelope(Guid.CreateVersion7(), subject, DateTimeOffset.UtcNow, "search-test-" + Guid.NewGuid().ToString("N"), null, null,
             JsonSerializer.Serialize(update, EventSubjects.Json));
+        var ack = await jetStream.PublishAsync(EventSubjects.OnWire(subject, app.SubjectPrefix), System.Text.Encoding.UTF8.GetBytes(envelope.Payload), headers: envelope.ToHeaders(),
+            opts: new NatsJSPubOpts { MsgId = envelope.EventId.ToString() });
+        ack.EnsureSuccess();
+        return envelope.EventId;
+    }
+
+    /// <summary>Publishes another module's integration event on JetStream the way its relay does (for tests that need one).</summary>
+    public static async Task<Guid> PublishAsync<TEvent>(this CatalogApp app, TEvent integrationEvent)
+        where TEvent : IIntegrationEvent
+    {
+        await using var nats = new NatsConnection(new NatsOpts { Url = TestServices.Nats });
+        var jetStream = new NatsJSContext(nats);
+        var subject = EventSubjects.Of(typeof(TEvent));
+        var envelope = new EventEnvelope(Guid.CreateVersion7(), subject, DateTimeOffset.UtcNow, "search-test-" + Guid.NewGuid().ToString("N"), null, null,
+            JsonSerializer.Serialize(integrationEvent, EventSubjects.Json));
         var ack = await jetStream.PublishAsync(EventSubjects.OnWire(subject, app.SubjectPrefix), System.Text.Encoding.UTF8.GetBytes(envelope.Payload), headers: envelope.ToHeaders(),
             opts: new NatsJSPubOpts { MsgId = envelope.EventId.ToString() });
         ack.EnsureSuccess();

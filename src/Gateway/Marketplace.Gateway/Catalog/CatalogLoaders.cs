@@ -18,13 +18,35 @@ internal static class CatalogLoaders
     public const string TreeLoader = "Catalog.ListCategories";
 
     /// <summary>The store of a product, through the Sellers contract; null when the caller may not see it.</summary>
-    public static IDataLoaderResult<Store?> Store(IResolveFieldContext context, string storeId) =>
+    public static IDataLoaderResult<Store?> Store(IResolveFieldContext context, string storeId) => StoreLoader(context).Load(storeId);
+
+    /// <summary>
+    /// Stores whose listing facts a search page already carried (Catalog's copy; ACTIVE, so visible to everyone): the
+    /// page's <c>store</c> fields then cost no Sellers call. Only when the operation asks nothing else of a product's
+    /// store (<see cref="SearchHydration.StoreFactsSuffice"/>).
+    /// </summary>
+    public static void PrimeStores(IResolveFieldContext context, IEnumerable<Store> stores)
+    {
+        var loader = StoreLoader(context);
+        foreach (var store in stores)
+            loader.Prime(store.Id, store);
+    }
+
+    private static BatchLoader<string, Store> StoreLoader(IResolveFieldContext context) =>
         Loaders(context).GetOrAdd<string, Store>(StoresLoader, async (ids, cancellationToken) =>
         {
             var sellers = context.RequestServices!.GetRequiredService<SellersStores.SellersStoresClient>();
-            var response = await sellers.GetStoresAsync(new GetStoresRequest { Ids = { ids } }, cancellationToken: cancellationToken);
-            return response.Stores.ToDictionary(s => s.Id);
-        }).Load(storeId);
+            // GetStores takes at most 200 ids (a page of 100 products and 100 facet stores fit in one call).
+            var found = new Dictionary<string, Store>(StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(200))
+            {
+                var response = await sellers.GetStoresAsync(new GetStoresRequest { Ids = { chunk } }, cancellationToken: cancellationToken);
+                foreach (var store in response.Stores)
+                    found[store.Id] = store;
+            }
+
+            return found;
+        });
 
     public static IDataLoaderResult<Category?> Category(IResolveFieldContext context, string categoryId) =>
         Loaders(context).GetOrAdd<string, Category>(CategoriesLoader, async (ids, cancellationToken) =>

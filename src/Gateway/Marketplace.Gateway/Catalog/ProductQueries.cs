@@ -6,6 +6,7 @@ using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Schema;
 using Marketplace.Gateway.Sellers;
 using Marketplace.Modules.Catalog.Contracts.V1;
+using Marketplace.Shared.Contracts;
 
 namespace Marketplace.Gateway.Catalog;
 
@@ -15,12 +16,18 @@ internal sealed class ProductQueries : ISchemaContribution
     public void ConfigureQuery(ObjectGraphType query)
     {
         query.Field<ProductType>("product")
-            .Description("A product by id. Buyers and visitors see ACTIVE products of ACTIVE stores; its seller and administrators any. Null otherwise.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The product's global id.")
+            .Description("A product by id or slug (give exactly one). Buyers and visitors see ACTIVE products of ACTIVE stores; its seller and administrators any. Null otherwise.")
+            .Argument<IdGraphType>("id", "The product's global id.")
+            .Argument<StringGraphType>("slug", "The product's slug, e.g. \"oak-chair-3f9a2c1d\" (case-insensitive, at most 80 characters).")
             .AllowAnonymous()
             .ResolveAsync(async c =>
             {
-                var id = c.GetIdArgument("id", CatalogArea.ProductTypeName)!;
+                var id = c.GetIdArgument("id", CatalogArea.ProductTypeName);
+                var slug = c.GetArgument<string?>("slug");
+                if ((id is null) == (slug is null))
+                    throw new InputError("id", CommonErrorCodes.Invalid, "Give exactly one of 'id' and 'slug'.");
+                if (slug is not null)
+                    return await ContractCalls.OrNullAsync(async () => await CatalogArea.Products(c).GetProductBySlugAsync(new ProductSlugRequest { Slug = slug }, cancellationToken: c.CancellationToken));
                 return await ContractCalls.OrNullAsync(async () => await CatalogArea.Products(c).GetProductAsync(new ProductIdRequest { Id = id }, cancellationToken: c.CancellationToken));
             });
 

@@ -14,7 +14,7 @@ internal static class SearchHydration
 {
     private static readonly HashSet<string> Covered = new(StringComparer.Ordinal)
     {
-        "__typename", "id", "title", "status", "store", "category", "priceRange", "publishedAt", "createdAt",
+        "__typename", "id", "title", "slug", "status", "store", "category", "priceRange", "publishedAt", "createdAt",
     };
 
     public static async Task<List<NearbyProductHit>> HitsAsync(IResolveFieldContext context, IReadOnlyList<NearbyProduct> found, CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ internal static class SearchHydration
         Id = hit.ProductId,
         StoreId = hit.StoreId,
         Title = hit.Title,
+        Slug = hit.Slug,
         CategoryId = hit.CategoryId,
         Status = "ACTIVE",
         MinPrice = hit.MinPrice,
@@ -59,6 +60,59 @@ internal static class SearchHydration
         }
 
         return false;
+    }
+
+    /// <summary>The store fields Catalog's copy answers (the hit's store facts).</summary>
+    private static readonly HashSet<string> StoreCovered = new(StringComparer.Ordinal)
+    {
+        "__typename", "id", "name", "slug", "location", "serviceRadiusKm", "status",
+    };
+
+    /// <summary>
+    /// Whether no <c>store</c> field anywhere in the operation (a product's store, a facet's store, through fragments)
+    /// asks for more than the store facts a search hit carries: then the page's stores are primed from the hits and cost
+    /// no Sellers call. Conservative: any other field under any <c>store</c> (followersCount, description, …) keeps the
+    /// batched <c>GetStores</c> call for all of them.
+    /// </summary>
+    public static bool StoreFactsSuffice(IResolveFieldContext context)
+    {
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        var sets = context.Document.Definitions.OfType<GraphQLOperationDefinition>().Select(o => o.SelectionSet)
+            .Concat(fragments.Values.Select(f => f.SelectionSet));
+        return sets.All(set => StoresCovered(set, fragments, 0));
+    }
+
+    private static bool StoresCovered(GraphQLSelectionSet? set, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, int depth)
+    {
+        if (set is null || depth > 20)
+            return true;
+        foreach (var field in Fields(set, fragments))
+        {
+            if (field.Name.StringValue == "store" && Fields(field.SelectionSet, fragments).Any(f => !StoreCovered.Contains(f.Name.StringValue)))
+                return false;
+            if (!StoresCovered(field.SelectionSet, fragments, depth + 1))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A hit's store as a Sellers <c>Store</c> message holding the listing facts only.</summary>
+    public static Modules.Sellers.Contracts.V1.Store? StoreOf(NearbyProduct hit) => hit.StoreName.Length == 0 ? null : new()
+    {
+        Id = hit.StoreId,
+        Name = hit.StoreName,
+        Slug = hit.StoreSlug,
+        Location = hit.StoreLocation,
+        ServiceRadiusKm = hit.StoreServiceRadiusKm,
+        Status = "ACTIVE",
+    };
+
+    /// <summary>Whether the field's own selection set names <paramref name="name"/> (through fragments).</summary>
+    public static bool Selects(IResolveFieldContext context, string name)
+    {
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        return Fields(context.FieldAst.SelectionSet, fragments).Any(f => f.Name.StringValue == name);
     }
 
     /// <summary>The fields of a selection set, with inline fragments and fragment spreads flattened (directives ignored: selected).</summary>

@@ -49,15 +49,26 @@ internal sealed class SearchQueries : ISchemaContribution
                     Sort = c.GetArgument<ProductSearchSort?>("sort") ?? ProductSearchSort.Unspecified,
                     Page = page.ToContract(),
                     InStockOnly = c.GetArgument<bool?>("inStockOnly") ?? false,
+                    // Counting every match costs a second read of the radius: only when the query shows it.
+                    IncludeTotalCount = SearchHydration.Selects(c, "totalCount"),
+                    IncludeFacets = SearchHydration.Selects(c, "facets"),
                 };
-                // The contract reads first: 0 as "the default page size"; here it asks for an empty page.
+                // The contract reads first: 0 as "the default page size"; here it asks for an empty page (counts still apply).
+                if (page.First == 0 && !request.IncludeTotalCount && !request.IncludeFacets)
+                    return new NearbyProductConnection(Connection<NearbyProductHit>.From([], false, page, h => h.Key), null, null);
                 if (page.First == 0)
-                    return Connection<NearbyProductHit>.From([], false, page, h => h.Key);
+                    request.Page.First = 1;
                 var response = await CatalogArea.Search(c).ProductsNearAsync(request, cancellationToken: c.CancellationToken);
+                if (page.First == 0)
+                    return new NearbyProductConnection(Connection<NearbyProductHit>.From([], false, page, h => h.Key), response.TotalCount, response.Facets);
+                if (SearchHydration.StoreFactsSuffice(c))
+                    CatalogLoaders.PrimeStores(c, response.Products.Select(SearchHydration.StoreOf).OfType<Modules.Sellers.Contracts.V1.Store>());
                 var hits = await SearchHydration.HitsAsync(c, response.Products, c.CancellationToken);
                 var connection = Connection<NearbyProductHit>.From(hits, response.PageInfo.HasNextPage, page, h => h.Key);
                 // The end cursor is the last hit's position even if hydration left it out (archived a moment ago).
-                return response.Products.Count == 0 ? connection : connection with { PageInfo = connection.PageInfo with { EndCursor = Cursor.Encode(response.Products[^1].Key) } };
+                if (response.Products.Count > 0)
+                    connection = connection with { PageInfo = connection.PageInfo with { EndCursor = Cursor.Encode(response.Products[^1].Key) } };
+                return new NearbyProductConnection(connection, response.HasTotalCount ? response.TotalCount : null, response.Facets);
             });
 
         query.Field<CatalogSearchReindexType>("catalogSearchReindexStatus")

@@ -49,6 +49,22 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
         }
     }
 
+    /// <summary>
+    /// Gives a key its value without a fetch (facts an earlier answer of the same request already carried). A key
+    /// already asked for keeps its batch.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_lock)
+        {
+            if (_batchOf.ContainsKey(key))
+                return;
+            var batch = new Batch { Running = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(new Dictionary<TKey, TValue> { [key] = value }) };
+            batch.Keys.Add(key);
+            _batchOf[key] = batch;
+        }
+    }
+
     private Task<IReadOnlyDictionary<TKey, TValue>> Dispatch(Batch batch, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -64,6 +64,9 @@ internal static class MigrateCommand
         // anyway and log the failed command: a red "fail:" line on a newcomer's first start. Create it first.
         await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // A migration may backfill or index a large table (e.g. Catalog's SearchAtScale on a million products): not a
+        // request, so not the 30 s command timeout of one.
+        context.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await context.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Module {Module}: schema {Schema} is up to date ({Applied} migration(s) applied)", module.Name, module.Schema, pending.Count);
     }

@@ -36,7 +36,13 @@ public sealed class CatalogModule : IModule
         module.AddSeeder<DemoData.CatalogDemoData>();
 
         // Search: the projection and its consumers (docs/catalog-search.md).
-        module.Services.AddSingleton(module.Settings.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
+        var searchOptions = module.Settings.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        if (!SearchText.IsConfigurationName(searchOptions.TextConfiguration))
+            throw new InvalidOperationException($"Modules:Catalog:Search:TextConfiguration '{searchOptions.TextConfiguration}' is not a text search configuration name.");
+        module.Services.AddSingleton(searchOptions);
+        // Search reads may go to a read replica of their own (docs/catalog-search.md, "Beyond one machine").
+        var replica = module.Configuration.GetConnectionString("CatalogSearch");
+        module.Services.AddSingleton(_ => new SearchReadSource(string.IsNullOrWhiteSpace(replica) ? null : Npgsql.NpgsqlDataSource.Create(replica)));
         module.Services.AddScoped<SearchProjection>();
         module.Services.AddScoped<ProductSearch>();
         module.Services.AddScoped<SearchReindexer>();

@@ -23,6 +23,12 @@ internal sealed class Product
 
     public string Title { get; set; } = "";
 
+    /// <summary>
+    /// Unique, URL-safe, set once at creation from the title and the id (<c>Products.ProductSlugs</c>): a product page's
+    /// address stays the same when the title changes.
+    /// </summary>
+    public string Slug { get; set; } = "";
+
     public string Description { get; set; } = "";
 
     public Guid CategoryId { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Modules.Catalog.Search;
 using Marketplace.Shared.Contracts;
 using ContractMoney = Marketplace.Shared.Contracts.V1.Money;
@@ -32,6 +33,7 @@ internal static class CatalogMapping
             StoreId = product.StoreId.ToString(),
             SellerId = product.SellerId.ToString(),
             Title = product.Title,
+            Slug = product.Slug,
             Description = product.Description,
             CategoryId = product.CategoryId.ToString(),
             Status = product.Status,
@@ -71,19 +73,53 @@ internal static class CatalogMapping
 
     public static IEnumerable<V1.Product> ToContract(this IEnumerable<Domain.Product> products) => products.Select(ToContract);
 
-    public static V1.NearbyProduct ToContract(this SearchHit hit) => new()
+    public static V1.NearbyProduct ToContract(this SearchHit hit)
     {
-        ProductId = hit.ProductId.ToString(),
-        StoreId = hit.StoreId.ToString(),
-        Title = hit.Title,
-        MinPrice = Money(hit.MinPrice, hit.Currency),
-        MaxPrice = Money(hit.MaxPrice, hit.Currency),
-        CategoryId = hit.CategoryId.ToString(),
-        PublishedAt = Timestamps.Format(hit.PublishedAt),
-        CreatedAt = Timestamps.Format(hit.CreatedAt),
-        DistanceMeters = hit.DistanceMeters,
-        Key = hit.Key.ToString(),
+        var message = new V1.NearbyProduct
+        {
+            ProductId = hit.ProductId.ToString(),
+            StoreId = hit.StoreId.ToString(),
+            Title = hit.Title,
+            MinPrice = Money(hit.MinPrice, hit.Currency),
+            MaxPrice = Money(hit.MaxPrice, hit.Currency),
+            CategoryId = hit.CategoryId.ToString(),
+            PublishedAt = Timestamps.Format(hit.PublishedAt),
+            CreatedAt = Timestamps.Format(hit.CreatedAt),
+            DistanceMeters = hit.DistanceMeters,
+            Key = hit.Key.ToString(),
+            Slug = hit.Slug,
+        };
+        if (hit.Store is { } store)
+        {
+            message.StoreName = store.Name;
+            message.StoreSlug = store.Slug;
+            message.StoreLocation = new Marketplace.Shared.Contracts.V1.GeoPoint { Latitude = store.Latitude, Longitude = store.Longitude };
+            message.StoreServiceRadiusKm = store.ServiceRadiusKm;
+        }
+
+        return message;
+    }
+
+    public static V1.ProductSearchFacets ToContract(this SearchFacets facets) => new()
+    {
+        Categories = { facets.Categories.Select(c => new V1.SearchFacetCount { Id = c.CategoryId.ToString(), Count = c.Count }) },
+        Stores = { facets.Stores.Select(s => new V1.SearchFacetCount { Id = s.StoreId.ToString(), Count = s.Count }) },
+        Prices = { facets.PriceBuckets.Select(p => PriceBucket(p.Bucket, p.Count)) },
+        InStock = facets.InStock,
+        OutOfStock = facets.OutOfStock,
     };
+
+    /// <summary>Bucket i of <see cref="SearchSql.PriceBucketBounds"/>: [bound i-1, bound i), open at either end.</summary>
+    private static V1.PriceBucketCount PriceBucket(int bucket, long count)
+    {
+        var bounds = SearchSql.PriceBucketBounds;
+        return new V1.PriceBucketCount
+        {
+            Min = bucket == 0 ? "" : bounds[bucket - 1].ToString("0.##", CultureInfo.InvariantCulture),
+            Max = bucket >= bounds.Length ? "" : bounds[bucket].ToString("0.##", CultureInfo.InvariantCulture),
+            Count = count,
+        };
+    }
 
     public static V1.SearchReindex ToContract(this SearchReindex run) => new()
     {

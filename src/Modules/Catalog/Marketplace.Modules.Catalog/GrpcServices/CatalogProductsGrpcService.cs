@@ -64,6 +64,14 @@ internal sealed class CatalogProductsGrpcService(ISender mediator) : CatalogProd
         return product.ToContract();
     }
 
+    public override async Task<Product> GetProductBySlug(ProductSlugRequest request, ServerCallContext context)
+    {
+        var viewer = CallerRequirements.Viewer();
+        var product = await mediator.Send(new GetProductQuery("", viewer, request.Slug.Trim().ToLowerInvariant()), context.CancellationToken)
+            ?? throw ContractError.NotFound(Codes.ProductNotFound, "No such product.");
+        return product.ToContract();
+    }
+
     public override async Task<GetProductsResponse> GetProducts(GetProductsRequest request, ServerCallContext context)
     {
         var viewer = CallerRequirements.Viewer();

@@ -19,12 +19,16 @@ internal sealed class CatalogSearchGrpcService(ISender mediator) : CatalogSearch
     // Anyone, anonymous included: the projection holds only what buyers may see.
     public override async Task<ProductsNearResponse> ProductsNear(ProductsNearRequest request, ServerCallContext context)
     {
-        var page = await mediator.Send(ProductsNearQuery.From(request), context.CancellationToken);
-        return new ProductsNearResponse
+        var result = await mediator.Send(ProductsNearQuery.From(request), context.CancellationToken);
+        var response = new ProductsNearResponse
         {
-            Products = { page.Items.Select(h => h.ToContract()) },
-            PageInfo = new PageInfo { HasNextPage = page.HasNextPage },
+            Products = { result.Page.Items.Select(h => h.ToContract()) },
+            PageInfo = new PageInfo { HasNextPage = result.Page.HasNextPage },
+            Facets = result.Facets?.ToContract(),
         };
+        if (result.TotalCount is { } total)
+            response.TotalCount = total;
+        return response;
     }
 
     public override async Task<StartSearchReindexResponse> StartSearchReindex(StartSearchReindexRequest request, ServerCallContext context)

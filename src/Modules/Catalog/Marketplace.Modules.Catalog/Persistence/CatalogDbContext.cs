@@ -13,4 +13,12 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Forgiving search: trigram similarity (dictionary lookup) and edit distance (docs/catalog-search.md).
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasPostgresExtension("fuzzystrmatch");
+        base.OnModelCreating(modelBuilder);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Modules.Catalog.Domain;
+using Marketplace.Modules.Catalog.Products;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +15,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.ToTable("products");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Title).HasMaxLength(CatalogRules.MaxTitleLength);
+        builder.Property(p => p.Slug).HasMaxLength(ProductSlugs.MaxLength);
+        builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Description).HasMaxLength(CatalogRules.MaxDescriptionLength);
         builder.Property(p => p.Status).HasMaxLength(16);
         builder.Property(p => p.Attributes).HasColumnType("jsonb").HasConversion(Json.Converter<Dictionary<string, string>>(), Json.Comparer<Dictionary<string, string>>());

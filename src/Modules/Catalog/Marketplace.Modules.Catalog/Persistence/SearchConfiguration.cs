@@ -15,6 +15,19 @@ internal sealed class StoreCopyConfiguration : IEntityTypeConfiguration<StoreCop
         builder.Property(s => s.Slug).HasMaxLength(100);
         builder.Property(s => s.Status).HasMaxLength(16);
         builder.Property(s => s.Location).HasColumnType("geography(Point,4326)");
+        // The candidates path resolves a radius to the ACTIVE stores within it first (SearchSql).
+        builder.HasIndex(s => s.Location).HasMethod("gist").HasFilter("status = 'ACTIVE'").HasDatabaseName("ix_stores_location_active");
+    }
+}
+
+internal sealed class SearchWordConfiguration : IEntityTypeConfiguration<SearchWord>
+{
+    public void Configure(EntityTypeBuilder<SearchWord> builder)
+    {
+        builder.ToTable("search_words", t => t.HasComment("Words of product titles: the dictionary forgiving search corrects typos against (pg_trgm)."));
+        builder.HasKey(w => w.Word);
+        builder.Property(w => w.Word).HasColumnType("text");
+        builder.HasIndex(w => w.Word, "ix_search_words_trigrams").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_search_words_trigrams");
     }
 }
 
@@ -29,6 +42,7 @@ internal sealed class SearchProductConfiguration : IEntityTypeConfiguration<Sear
         builder.HasKey(p => p.ProductId);
         builder.Property(p => p.ProductId).ValueGeneratedNever();
         builder.Property(p => p.Title).HasColumnType("text");
+        builder.Property(p => p.Slug).HasColumnType("text").HasDefaultValue("");
         builder.Property(p => p.Currency).HasColumnType("character(3)");
         builder.Property(p => p.CategoryPath).HasColumnType("text");
         builder.Property(p => p.StoreName).HasColumnType("text");
@@ -42,6 +56,12 @@ internal sealed class SearchProductConfiguration : IEntityTypeConfiguration<Sear
         builder.HasIndex(p => p.SearchVector).HasMethod("gin").HasFilter(SearchableFilter).HasDatabaseName("ix_search_products_search_vector");
         // A store's rows are rebuilt together when it moves, closes or is renamed.
         builder.HasIndex(p => p.StoreId).HasDatabaseName("ix_search_products_store_id");
+        // The candidates path (SearchSql): a store's searchable rows with everything the filters, sort keys and facets
+        // read, so they come from index pages alone (index-only scan) — no table page per row in the radius.
+        builder.HasIndex(p => p.StoreId, "ix_search_products_nearby")
+            .IncludeProperties(p => new { p.ProductId, p.MinPrice, p.PublishedAt, p.CategoryId, p.InStock })
+            .HasFilter(SearchableFilter)
+            .HasDatabaseName("ix_search_products_nearby");
     }
 }
 

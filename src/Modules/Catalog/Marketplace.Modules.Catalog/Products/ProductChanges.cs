@@ -18,9 +18,11 @@ internal static class ProductChanges
         Guid storeId, Guid sellerId, string title, string description, Guid categoryId, string status, IReadOnlyList<AttributeDraft> attributes,
         IReadOnlyList<string> images, IReadOnlyList<ProductOption> options, IReadOnlyList<VariantDraft> variants, DateTimeOffset now)
     {
+        var id = Guid.CreateVersion7();
         var product = new Product
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
+            Slug = ProductSlugs.For(title, id),
             StoreId = storeId,
             SellerId = sellerId,
             Title = title,

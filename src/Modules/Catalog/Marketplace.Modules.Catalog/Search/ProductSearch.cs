@@ -18,7 +18,8 @@ internal enum SearchSort
 
 /// <summary>
 /// A validated nearby search (<c>ProductsNear</c>'s handler builds it). <see cref="CategoryPath"/> is the chosen category's
-/// path (its subtree matches); <see cref="First"/> is the page size.
+/// path (its subtree matches); <see cref="First"/> is the page size; <see cref="Extras"/> what to count besides the page;
+/// <see cref="TextConfiguration"/> the text search configuration (language) the projection was built with.
 /// </summary>
 internal sealed record SearchRequest(
     double Latitude,
@@ -31,7 +32,18 @@ internal sealed record SearchRequest(
     SearchSort Sort,
     int First,
     SearchKey? After,
-    bool InStockOnly = false);
+    bool InStockOnly = false,
+    SearchExtras Extras = SearchExtras.None,
+    string TextConfiguration = SearchText.DefaultConfiguration);
+
+/// <summary>What a search computes besides its page (only when asked: each reads every match within the radius).</summary>
+[Flags]
+internal enum SearchExtras
+{
+    None = 0,
+    TotalCount = 1,
+    Facets = 2,
+}
 
 /// <summary>A keyset position: the sort key's value of the last row seen, and its product id (the tiebreaker).</summary>
 internal sealed record SearchKey(SearchSort Sort, string Value, Guid ProductId)
@@ -91,18 +103,34 @@ internal sealed record SearchHit(
     DateTimeOffset PublishedAt,
     DateTimeOffset CreatedAt,
     double DistanceMeters,
-    SearchKey Key);
+    SearchKey Key,
+    string Slug,
+    StoreFacts? Store);
+
+/// <summary>A hit's store as Catalog's copy knows it (listing facts only).</summary>
+internal sealed record StoreFacts(string Name, string Slug, double Latitude, double Longitude, double ServiceRadiusKm);
+
+/// <summary>Counts over every match of a search: each product is in exactly one value of each facet.</summary>
+internal sealed record SearchFacets(
+    IReadOnlyList<(Guid CategoryId, long Count)> Categories,
+    IReadOnlyList<(Guid StoreId, long Count)> Stores,
+    IReadOnlyList<(int Bucket, long Count)> PriceBuckets,
+    long InStock,
+    long OutOfStock);
+
+/// <summary>A search's answer: up to <c>First + 1</c> hits (the extra one only says a next page exists) and what was asked besides.</summary>
+internal sealed record SearchResult(List<SearchHit> Hits, long? TotalCount, SearchFacets? Facets);
 
 /// <summary>
 /// <c>productsNear</c> on the projection: searchable rows (ACTIVE product, ACTIVE store, priced) within the radius
-/// (<c>ST_DWithin</c> on geography, WGS 84 spheroid, GiST), optionally matching a full-text query (<c>websearch_to_tsquery</c>
-/// on the GIN-indexed tsvector), a category subtree, a price range and stock (<c>in_stock</c>, kept from Inventory's
-/// events, so "in stock near me" stays this one statement); ordered by the chosen key and the product id, and
-/// paged by keyset (the cursor holds the last row's key value and id, so equal keys page without gaps or duplicates).
-/// DISTANCE orders by the KNN operator <c>location &lt;-&gt; point</c> (great-circle distance on the mean-radius sphere,
-/// the only distance the GiST index can order by); <c>distanceMeters</c> is <c>ST_Distance</c> on the spheroid.
+/// (<c>ST_DWithin</c> on geography, WGS 84 spheroid), optionally matching a text (forgiving: <see cref="SearchText"/>), a
+/// category subtree, a price range and stock (<c>in_stock</c>, kept from Inventory's events); ordered by the chosen key and
+/// the product id, and paged by keyset (the cursor holds the last row's key value and id, so equal keys page without
+/// gaps or duplicates). DISTANCE orders by <c>location &lt;-&gt; point</c> (great-circle distance on the mean-radius
+/// sphere); <c>distanceMeters</c> is <c>ST_Distance</c> on the spheroid. The statements are <see cref="SearchSql"/>'s.
+/// Reads go to <c>ConnectionStrings:CatalogSearch</c> (a read replica) when it is set, else to the module's database.
 /// </summary>
-internal sealed class ProductSearch(CatalogDbContext db)
+internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSource, SearchOptions options)
 {
     public const double MaxRadiusKm = 100;
     public const int MaxPageSize = 100;
@@ -110,21 +138,22 @@ internal sealed class ProductSearch(CatalogDbContext db)
     public const int MaxQueryLength = 200;
     public const decimal MaxPrice = 1_000_000_000m;
 
-    private const string Origin = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
-    private const string TextQuery = "websearch_to_tsquery('english', @query)";
-
-    /// <summary>The page (up to <c>First + 1</c> hits: the extra one only says a next page exists).</summary>
-    public async Task<List<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
+        request = request with { TextConfiguration = options.TextConfiguration };
+        if (readSource.DataSource is { } replica)
+        {
+            await using var replicaConnection = await replica.OpenConnectionAsync(cancellationToken);
+            return await RunAsync(replicaConnection, request, cancellationToken);
+        }
+
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
         if (opened)
             await connection.OpenAsync(cancellationToken);
         try
         {
-            await using var batch = BuildBatch(request);
-            batch.Connection = connection;
-            return await ReadAsync(batch, request.Sort, cancellationToken);
+            return await RunAsync(connection, request, cancellationToken);
         }
         finally
         {
@@ -133,115 +162,53 @@ internal sealed class ProductSearch(CatalogDbContext db)
         }
     }
 
+    private static async Task<SearchResult> RunAsync(NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
+    {
+        await using var batch = BuildBatch(request);
+        batch.Connection = connection;
+        return await ReadAsync(batch, request, cancellationToken);
+    }
+
     /// <summary>
-    /// The statement in a short read-only transaction that pins the planner settings it relies on (public to the
+    /// The statements in a short read-only transaction that pins the planner settings they rely on (public to the
     /// benchmark, which runs exactly this batch as its raw baseline). One round trip.
     /// <list type="bullet">
     /// <item><c>jit = off</c>, no parallel workers: a search returns one page; compiling or forking costs more than it saves.</item>
-    /// <item>DISTANCE: <c>enable_sort = off</c>, so the inner query takes the GiST index's KNN order (PostGIS' row
-    /// estimates for geography are far too low to make the planner prefer it on its own) and the outer query adds the
-    /// product id with an incremental sort of each equal-distance group.</item>
+    /// <item>The nearest path: <c>enable_sort = off</c>, so the inner query takes the GiST index's KNN order (PostGIS' row
+    /// estimates for geography are far too low to make the planner prefer it on its own).</item>
+    /// <item>With totals or facets, REPEATABLE READ: the page and the counts see one snapshot.</item>
+    /// <item>A forgiving text: the trigram similarity a dictionary word needs to be a correction candidate.</item>
     /// </list>
     /// </summary>
     public static NpgsqlBatch BuildBatch(SearchRequest request, bool explain = false)
     {
-        var query = BuildCommand(request);
+        var text = request.Query is null ? null : SearchText.Parse(request.Query);
         var batch = new NpgsqlBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(request.Extras == SearchExtras.None ? "BEGIN READ ONLY" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL jit = off"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL max_parallel_workers_per_gather = 0"));
-        if (request.Sort == SearchSort.Distance)
+        if (SearchSql.UsesNearestPath(request))
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_sort = off"));
-        var statement = new NpgsqlBatchCommand((explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "") + query.CommandText);
-        foreach (NpgsqlParameter parameter in query.Parameters)
-            statement.Parameters.Add(parameter.Clone());
-        batch.BatchCommands.Add(statement);
+        if (text is { Forgiving: true })
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(FormattableString.Invariant($"SET LOCAL pg_trgm.similarity_threshold = {SearchText.CorrectionSimilarity}")));
+        var prefix = explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "";
+        var page = new NpgsqlBatchCommand(prefix + SearchSql.Page(request, text));
+        SearchSql.Bind(page.Parameters, request, text);
+        batch.BatchCommands.Add(page);
+        if (request.Extras != SearchExtras.None)
+        {
+            var counts = new NpgsqlBatchCommand(prefix + SearchSql.Counts(request, text, request.Extras.HasFlag(SearchExtras.Facets)));
+            SearchSql.Bind(counts.Parameters, request, text);
+            batch.BatchCommands.Add(counts);
+        }
+
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         return batch;
     }
 
-    /// <summary>The search statement alone, with its parameters.</summary>
-    public static NpgsqlCommand BuildCommand(SearchRequest request)
+    public static async Task<SearchResult> ReadAsync(NpgsqlBatch batch, SearchRequest request, CancellationToken cancellationToken)
     {
-        var (keyExpression, order, compare, keyType) = request.Sort switch
-        {
-            SearchSort.Distance => ($"sp.location <-> {Origin}", "ASC", ">", NpgsqlDbType.Double),
-            SearchSort.PriceAsc => ("sp.min_price", "ASC", ">", NpgsqlDbType.Numeric),
-            SearchSort.PriceDesc => ("sp.min_price", "DESC", "<", NpgsqlDbType.Numeric),
-            SearchSort.Newest => ("sp.published_at", "DESC", "<", NpgsqlDbType.TimestampTz),
-            _ => ($"ts_rank_cd(sp.search_vector, {TextQuery})", "DESC", "<", NpgsqlDbType.Real),
-        };
-
-        var where = new List<string>
-        {
-            // Literally the partial indexes' predicate, so the planner may use them.
-            "sp.searchable",
-            $"ST_DWithin(sp.location, {Origin}, @radius)",
-        };
-        var command = new NpgsqlCommand();
-        command.Parameters.AddWithValue("lon", request.Longitude);
-        command.Parameters.AddWithValue("lat", request.Latitude);
-        command.Parameters.AddWithValue("radius", request.RadiusKm * 1000);
-        if (request.Query is not null)
-        {
-            where.Add($"sp.search_vector @@ {TextQuery}");
-            command.Parameters.AddWithValue("query", request.Query);
-        }
-
-        if (request.CategoryPath is not null)
-        {
-            where.Add("sp.category_id IN (SELECT c.id FROM catalog.categories c WHERE c.path = @categoryPath OR c.path LIKE @categoryPrefix)");
-            command.Parameters.AddWithValue("categoryPath", request.CategoryPath);
-            command.Parameters.AddWithValue("categoryPrefix", EscapeLike(request.CategoryPath) + "/%");
-        }
-
-        if (request.InStockOnly)
-            where.Add("sp.in_stock");
-
-        if (request.PriceMin is { } min)
-        {
-            where.Add("sp.min_price >= @priceMin");
-            command.Parameters.AddWithValue("priceMin", min);
-        }
-
-        if (request.PriceMax is { } max)
-        {
-            where.Add("sp.min_price <= @priceMax");
-            command.Parameters.AddWithValue("priceMax", max);
-        }
-
-        var keyset = "true";
-        if (request.After is { } after)
-        {
-            keyset = $"(n.sort_key, n.product_id) {compare} (@afterKey, @afterId)";
-            command.Parameters.Add(new NpgsqlParameter("afterKey", keyType) { Value = KeyParameter(after) });
-            command.Parameters.AddWithValue("afterId", after.ProductId);
-        }
-
-        command.Parameters.AddWithValue("limit", request.First + 1);
-        // DISTANCE: the inner query is ordered by the KNN operator alone (the only order a GiST index yields) and kept
-        // apart (OFFSET 0), so the outer ORDER BY (distance, id) becomes an incremental sort over its output; the scan
-        // stops once the page and the last equal-distance group are read. The other orders sort the rows in the radius.
-        var innerOrder = request.Sort == SearchSort.Distance ? $"ORDER BY {keyExpression}" : "";
-        command.CommandText = $"""
-            SELECT n.product_id, n.store_id, n.title, n.min_price, n.max_price, n.currency, n.category_id, n.published_at,
-                   ST_Distance(n.location, {Origin}) AS distance, n.sort_key, n.created_at
-            FROM (
-                SELECT sp.product_id, sp.store_id, sp.title, sp.min_price, sp.max_price, sp.currency, sp.category_id,
-                       sp.published_at, sp.created_at, sp.location, {keyExpression} AS sort_key
-                FROM catalog.search_products sp
-                WHERE {string.Join("\n      AND ", where)}
-                {innerOrder}
-                OFFSET 0) n
-            WHERE {keyset}
-            ORDER BY n.sort_key {order}, n.product_id {order}
-            LIMIT @limit
-            """;
-        return command;
-    }
-
-    public static async Task<List<SearchHit>> ReadAsync(NpgsqlBatch batch, SearchSort sort, CancellationToken cancellationToken)
-    {
+        var sort = request.Sort;
         var hits = new List<SearchHit>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -267,19 +234,47 @@ internal sealed class ProductSearch(CatalogDbContext db)
                 publishedAt,
                 reader.GetFieldValue<DateTimeOffset>(10),
                 reader.GetDouble(8),
-                new SearchKey(sort, keyValue, id)));
+                new SearchKey(sort, keyValue, id),
+                reader.GetString(11),
+                reader.IsDBNull(12) ? null : new StoreFacts(reader.GetString(12), reader.GetString(13), reader.GetDouble(14), reader.GetDouble(15), reader.GetDouble(16))));
         }
 
-        return hits;
+        if (request.Extras == SearchExtras.None || !await reader.NextResultAsync(cancellationToken))
+            return new SearchResult(hits, null, null);
+        long total = 0, inStock = 0, outOfStock = 0;
+        List<(Guid, long)> categories = [], stores = [];
+        List<(int, long)> prices = [];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var value = reader.GetString(1);
+            var count = reader.GetInt64(2);
+            switch (reader.GetString(0))
+            {
+                case "total": total = count; break;
+                case "category": categories.Add((Guid.Parse(value), count)); break;
+                case "store": stores.Add((Guid.Parse(value), count)); break;
+                case "price": prices.Add((int.Parse(value, CultureInfo.InvariantCulture), count)); break;
+                case "stock" when value == "true": inStock = count; break;
+                case "stock": outOfStock = count; break;
+            }
+        }
+
+        var facets = request.Extras.HasFlag(SearchExtras.Facets)
+            ? new SearchFacets(
+                [.. categories.OrderByDescending(c => c.Item2).ThenBy(c => c.Item1)],
+                [.. stores.OrderByDescending(s => s.Item2).ThenBy(s => s.Item1)],
+                [.. prices.OrderBy(p => p.Item1)],
+                inStock,
+                outOfStock)
+            : null;
+        return new SearchResult(hits, total, facets);
     }
+}
 
-    private static object KeyParameter(SearchKey key) => key.Sort switch
-    {
-        SearchSort.Distance => double.Parse(key.Value, CultureInfo.InvariantCulture),
-        SearchSort.PriceAsc or SearchSort.PriceDesc => decimal.Parse(key.Value, CultureInfo.InvariantCulture),
-        SearchSort.Newest => DateTimeOffset.UnixEpoch.AddTicks(long.Parse(key.Value, CultureInfo.InvariantCulture) * 10),
-        _ => float.Parse(key.Value, CultureInfo.InvariantCulture),
-    };
+/// <summary>The read replica for search queries (<c>ConnectionStrings:CatalogSearch</c>); null: the module's own database.</summary>
+internal sealed class SearchReadSource(NpgsqlDataSource? dataSource) : IAsyncDisposable
+{
+    public NpgsqlDataSource? DataSource { get; } = dataSource;
 
-    private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    public ValueTask DisposeAsync() => DataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

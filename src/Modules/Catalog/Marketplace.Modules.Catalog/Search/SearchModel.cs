@@ -44,6 +44,9 @@ internal sealed class SearchProduct
 
     public string Title { get; set; } = "";
 
+    /// <summary>The product's slug (so result lists can link to product pages without another call).</summary>
+    public string Slug { get; set; } = "";
+
     /// <summary>Lowest and highest variant price (null while the product has no variant).</summary>
     public decimal? MinPrice { get; set; }
 
@@ -85,6 +88,12 @@ internal sealed class SearchProduct
     public bool InStock { get; set; }
 
     public DateTimeOffset IndexedAt { get; set; }
+}
+
+/// <summary>A word of some product's title (lower case): what forgiving search corrects a typo to.</summary>
+internal sealed class SearchWord
+{
+    public string Word { get; set; } = "";
 }
 
 internal static class SearchReindexStatus

@@ -13,4 +13,10 @@ internal sealed class SearchOptions
 
     /// <summary>A pause before each batch, to leave the database to live traffic during a long rebuild (0 = none).</summary>
     public TimeSpan ReindexBatchPause { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The PostgreSQL text search configuration (language: stemming, stop words) of the projection's text and of queries,
+    /// e.g. <c>english</c>, <c>german</c>, <c>simple</c>. Changing it needs a reindex (rows keep the one they were built with).
+    /// </summary>
+    public string TextConfiguration { get; set; } = SearchText.DefaultConfiguration;
 }

@@ -17,7 +17,7 @@ namespace Marketplace.Modules.Catalog.Search;
 /// events only say which rows to refresh: a duplicate or late event rebuilds the same row again, and the versions
 /// in the upsert's guard keep a statement that read older state (a concurrent rebuild) from overwriting a fresher row.
 /// </summary>
-internal sealed class SearchProjection(CatalogDbContext db, SellersStores.SellersStoresClient sellers, ILogger<SearchProjection> logger)
+internal sealed class SearchProjection(CatalogDbContext db, SellersStores.SellersStoresClient sellers, SearchOptions options, ILogger<SearchProjection> logger)
 {
     public const string Table = "search_products";
     public const string ShadowTable = "search_products_next";
@@ -53,11 +53,14 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     /// <summary>
     /// The rebuild: current product + variants' price range + category path and ancestor names + store copy → one row
     /// each, upserted unless the row holds a newer product or store version. Products whose store copy is missing
-    /// produce no row (callers make sure the copy exists first).
+    /// produce no row (callers make sure the copy exists first). The words of the titles go into the dictionary of
+    /// forgiving search (<c>catalog.search_words</c>; sorted, so concurrent rebuilds take the same order). The text is
+    /// indexed with <paramref name="configuration"/> (<see cref="SearchOptions.TextConfiguration"/>), followed by the tokens
+    /// of the store's grid cells (<see cref="SearchCells"/>).
     /// </summary>
-    public static string RebuildSql(string table, Selection selection) => $"""
+    public static string RebuildSql(string table, Selection selection, string configuration = SearchText.DefaultConfiguration) => $"""
         WITH src AS (
-            SELECT p.id, p.store_id, p.title, p.description, p.category_id, p.status, p.version, p.created_at, p.published_at,
+            SELECT p.id, p.store_id, p.title, p.slug, p.description, p.category_id, p.status, p.version, p.created_at, p.published_at,
                    c.path AS category_path, s.name AS store_name, s.location, s.status AS store_status, s.version AS store_version
             FROM catalog.products p
             JOIN catalog.stores s ON s.id = p.store_id
@@ -73,23 +76,30 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
             SELECT v.product_id, min(v.price) AS min_price, max(v.price) AS max_price, min(v.currency) AS currency
             FROM catalog.product_variants v
             WHERE v.product_id IN (SELECT id FROM src)
-            GROUP BY v.product_id)
+            GROUP BY v.product_id),
+        words AS (
+            INSERT INTO catalog.search_words (word)
+            SELECT DISTINCT w.word FROM src CROSS JOIN LATERAL regexp_split_to_table(lower(src.title), '[^[:alnum:]]+') AS w(word)
+            WHERE length(w.word) BETWEEN 3 AND 40
+            ORDER BY w.word
+            ON CONFLICT (word) DO NOTHING)
         INSERT INTO catalog.{table} AS t (
-            product_id, store_id, title, min_price, max_price, currency, category_id, category_path, store_name, location,
+            product_id, store_id, title, slug, min_price, max_price, currency, category_id, category_path, store_name, location,
             store_status, product_status, searchable, published_at, created_at, search_vector, product_version, store_version, in_stock, indexed_at)
-        SELECT src.id, src.store_id, src.title, pr.min_price, pr.max_price, pr.currency, src.category_id, src.category_path,
+        SELECT src.id, src.store_id, src.title, src.slug, pr.min_price, pr.max_price, pr.currency, src.category_id, src.category_path,
                src.store_name, src.location, src.store_status, src.status,
                src.status = 'ACTIVE' AND src.store_status = 'ACTIVE' AND pr.min_price IS NOT NULL,
                coalesce(src.published_at, src.created_at), src.created_at,
-               setweight(to_tsvector('english', src.title), 'A')
-                 || setweight(to_tsvector('english', coalesce(n.names, '')), 'B')
-                 || setweight(to_tsvector('english', src.description), 'C'),
+               setweight(to_tsvector('{configuration}'::regconfig, src.title), 'A')
+                 || setweight(to_tsvector('{configuration}'::regconfig, coalesce(n.names, '')), 'B')
+                 || setweight(to_tsvector('{configuration}'::regconfig, src.description), 'C')
+                 || {SearchCells.TokensSql("src.location")},
                src.version, src.store_version, {InStockSql("src.id")}, now()
         FROM src
         LEFT JOIN prices pr ON pr.product_id = src.id
         LEFT JOIN category_names n ON n.category_id = src.category_id
         ON CONFLICT (product_id) DO UPDATE SET
-            store_id = excluded.store_id, title = excluded.title, min_price = excluded.min_price, max_price = excluded.max_price,
+            store_id = excluded.store_id, title = excluded.title, slug = excluded.slug, min_price = excluded.min_price, max_price = excluded.max_price,
             currency = excluded.currency, category_id = excluded.category_id, category_path = excluded.category_path,
             store_name = excluded.store_name, location = excluded.location, store_status = excluded.store_status,
             product_status = excluded.product_status, searchable = excluded.searchable, published_at = excluded.published_at,
@@ -151,7 +161,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
         foreach (var table in await TargetsAsync(cancellationToken))
         {
             var selection = new ProductIds(productIds);
-            written += await ExecuteAsync(RebuildSql(table, selection), selection.Bind, cancellationToken);
+            written += await ExecuteAsync(RebuildSql(table, selection, options.TextConfiguration), selection.Bind, cancellationToken);
             await ExecuteAsync(
                 $"DELETE FROM catalog.{table} t WHERE t.product_id = ANY(@ids) AND NOT EXISTS (SELECT 1 FROM catalog.products p WHERE p.id = t.product_id)",
                 selection.Bind,
@@ -168,7 +178,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
         foreach (var table in await TargetsAsync(cancellationToken))
         {
             var selection = new StoreProducts(storeId);
-            written += await ExecuteAsync(RebuildSql(table, selection), selection.Bind, cancellationToken);
+            written += await ExecuteAsync(RebuildSql(table, selection, options.TextConfiguration), selection.Bind, cancellationToken);
         }
 
         return written;
@@ -207,7 +217,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
             foreach (var table in await TargetsAsync(cancellationToken))
             {
                 var selection = new ProductIds(ids);
-                written += await ExecuteAsync(RebuildSql(table, selection), selection.Bind, cancellationToken);
+                written += await ExecuteAsync(RebuildSql(table, selection, options.TextConfiguration), selection.Bind, cancellationToken);
             }
 
             if (ids.Count < batch)
@@ -230,7 +240,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
         if (missing.Count > 0)
             await FetchStoresAsync(missing, required: false, cancellationToken);
         var selection = new IdRange(after, upTo);
-        return await ExecuteAsync(RebuildSql(ShadowTable, selection), selection.Bind, cancellationToken);
+        return await ExecuteAsync(RebuildSql(ShadowTable, selection, options.TextConfiguration), selection.Bind, cancellationToken);
     }
 
     /// <summary>

@@ -24,6 +24,8 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.4")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "fuzzystrmatch");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -130,6 +132,12 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("seller_id");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -160,6 +168,10 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
 
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_products_category_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_products_slug");
 
                     b.HasIndex("StoreId", "Id")
                         .HasDatabaseName("ix_products_store_id_id");
@@ -313,6 +325,13 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("searchable");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("slug");
+
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid")
                         .HasColumnName("store_id");
@@ -354,6 +373,12 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
 
                     b.HasIndex("StoreId")
                         .HasDatabaseName("ix_search_products_store_id");
+
+                    b.HasIndex(new[] { "StoreId" }, "ix_search_products_nearby")
+                        .HasDatabaseName("ix_search_products_nearby")
+                        .HasFilter("searchable");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StoreId" }, "ix_search_products_nearby"), new[] { "ProductId", "MinPrice", "PublishedAt", "CategoryId", "InStock" });
 
                     b.ToTable("search_products", "catalog", t =>
                         {
@@ -453,6 +478,27 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                     b.ToTable("search_reindex_batches", "catalog");
                 });
 
+            modelBuilder.Entity("Marketplace.Modules.Catalog.Search.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasColumnType("text")
+                        .HasColumnName("word");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_words");
+
+                    b.HasIndex(new[] { "Word" }, "ix_search_words_trigrams")
+                        .HasDatabaseName("ix_search_words_trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Word" }, "ix_search_words_trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Word" }, "ix_search_words_trigrams"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("search_words", "catalog", t =>
+                        {
+                            t.HasComment("Words of product titles: the dictionary forgiving search corrects typos against (pg_trgm).");
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Modules.Catalog.Search.StoreCopy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +546,12 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_stores");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_stores_location_active")
+                        .HasFilter("status = 'ACTIVE'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
 
                     b.ToTable("stores", "catalog", t =>
                         {

@@ -9,9 +9,20 @@ internal sealed class GetProductHandler(CatalogDbContext db, ProductViews views)
 {
     public async ValueTask<Product?> Handle(GetProductQuery query, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(query.Id, out var id))
-            return null;
-        var product = await db.Products.AsNoTracking().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        Product? product;
+        if (query.Slug.Length > 0)
+        {
+            if (!ProductSlugs.IsWellFormed(query.Slug))
+                return null;
+            product = await db.Products.AsNoTracking().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Slug == query.Slug, cancellationToken);
+        }
+        else
+        {
+            if (!Guid.TryParse(query.Id, out var id))
+                return null;
+            product = await db.Products.AsNoTracking().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        }
+
         return product is null ? null : await views.OneAsync(product, query.Viewer, cancellationToken);
     }
 }

@@ -4,5 +4,5 @@ using ProductEntity = Marketplace.Modules.Catalog.Domain.Product;
 
 namespace Marketplace.Modules.Catalog.Products.GetProduct;
 
-/// <summary>One product as <see cref="Viewer"/> may see it (null: none, or hidden from them).</summary>
-internal sealed record GetProductQuery(string Id, Viewer Viewer) : IQuery<ProductEntity?>;
+/// <summary>One product by id, or by <see cref="Slug"/> when given, as <see cref="Viewer"/> may see it (null: none, or hidden from them).</summary>
+internal sealed record GetProductQuery(string Id, Viewer Viewer, string Slug = "") : IQuery<ProductEntity?>;

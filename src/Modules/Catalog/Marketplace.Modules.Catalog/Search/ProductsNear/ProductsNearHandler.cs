@@ -9,9 +9,9 @@ using Codes = Marketplace.Modules.Catalog.Contracts.CatalogErrorCodes.Search;
 namespace Marketplace.Modules.Catalog.Search.ProductsNear;
 
 /// <summary>Resolves the category to its path (its subtree matches), then runs the one search statement (<see cref="ProductSearch"/>).</summary>
-internal sealed class ProductsNearHandler(CatalogDbContext db, ProductSearch search) : IQueryHandler<ProductsNearQuery, Page<SearchHit>>
+internal sealed class ProductsNearHandler(CatalogDbContext db, ProductSearch search) : IQueryHandler<ProductsNearQuery, SearchPage>
 {
-    public async ValueTask<Page<SearchHit>> Handle(ProductsNearQuery query, CancellationToken cancellationToken)
+    public async ValueTask<SearchPage> Handle(ProductsNearQuery query, CancellationToken cancellationToken)
     {
         string? categoryPath = null;
         if (query.CategoryId.Length > 0)
@@ -27,8 +27,10 @@ internal sealed class ProductsNearHandler(CatalogDbContext db, ProductSearch sea
         var after = SearchKey.TryParse(query.After, out var key) ? key : null;
         var request = new SearchRequest(
             query.Location.Latitude, query.Location.Longitude, query.RadiusKm, query.Text, categoryPath,
-            Price(query.PriceMin), Price(query.PriceMax), query.Order, size, after, query.InStockOnly);
-        return Paging.FromSlice(await search.SearchAsync(request, cancellationToken), size);
+            Price(query.PriceMin), Price(query.PriceMax), query.Order, size, after, query.InStockOnly,
+            (query.WithTotalCount ? SearchExtras.TotalCount : SearchExtras.None) | (query.WithFacets ? SearchExtras.Facets : SearchExtras.None));
+        var result = await search.SearchAsync(request, cancellationToken);
+        return new SearchPage(Paging.FromSlice(result.Hits, size), result.TotalCount, result.Facets);
     }
 
     private static decimal? Price(string text) => text.Length == 0 ? null : decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);

@@ -20,7 +20,9 @@ internal sealed record ProductsNearQuery(
     SearchSort? Sort,
     int First,
     string After,
-    bool InStockOnly = false) : IQuery<Page<SearchHit>>
+    bool InStockOnly = false,
+    bool WithTotalCount = false,
+    bool WithFacets = false) : IQuery<SearchPage>
 {
     public SearchSort Order => Sort ?? (Text is null ? SearchSort.Distance : SearchSort.Relevance);
 
@@ -45,6 +47,11 @@ internal sealed record ProductsNearQuery(
             },
             page.First,
             page.After,
-            request.InStockOnly);
+            request.InStockOnly,
+            request.IncludeTotalCount,
+            request.IncludeFacets);
     }
 }
+
+/// <summary>A page of hits, and the total and facets when asked.</summary>
+internal sealed record SearchPage(Page<SearchHit> Page, long? TotalCount, SearchFacets? Facets);

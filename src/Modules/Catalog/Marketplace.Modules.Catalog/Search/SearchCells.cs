@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Marketplace.Modules.Catalog.Search;
+
+/// <summary>
+/// Where a row is, as words of its text index: each search row's <c>search_vector</c> also holds one token per grid level
+/// for its store's place (<c>~a&lt;row&gt;_&lt;column&gt;</c> on a 0.04° grid, <c>~b…</c> on 0.2°, <c>~c…</c> on 0.5°).
+/// A text search ANDs its words with the cells covering the radius (one level, chosen so a handful of cells cover it),
+/// so the GIN index intersects "matches the words" with "is near" itself: a common word no longer means reading its
+/// whole posting list (90,000 rows for one word at 1M products) to keep the few hundred in the radius. The exact
+/// radius (the stores within it) is checked on the intersection. The tokens cannot collide with text: the parser never
+/// produces a lexeme starting with <c>~</c>.
+/// </summary>
+internal static class SearchCells
+{
+    private static readonly (char Level, double Size)[] Levels = [('a', 0.04), ('b', 0.2), ('c', 0.5)];
+
+    /// <summary>The cells' tokens of a geography point (an SQL expression), as a tsvector to append to the text's.</summary>
+    public static string TokensSql(string location) =>
+        "array_to_tsvector(ARRAY[" + string.Join(", ", Levels.Select(l =>
+        {
+            var size = l.Size.ToString(CultureInfo.InvariantCulture);
+            return $"'~{l.Level}' || floor(ST_Y({location}::geometry) / {size}::float8)::int || '_' || floor(ST_X({location}::geometry) / {size}::float8)::int";
+        })) + "])";
+
+    /// <summary>
+    /// The tokens of the cells of one level that cover the circle's bounding box: the finest level whose cells span at
+    /// least a fifth of the box's height (about 12–40 cells; at 52° N: 5–10 km → 0.04°, 20–40 km → 0.2°, 50–100 km →
+    /// 0.5°), wrapping across the antimeridian. Measured at 1M rows: 0.02° cells at 5 km made the GIN scan 3× dearer
+    /// (8.6 ms vs 2.5 ms) without reading fewer table rows; 0.5° instead of 1° at 100 km read 20 % fewer.
+    /// </summary>
+    public static string[] Covering(double latitude, double longitude, double radiusKm)
+    {
+        const double KmPerDegree = 111.32;
+        const double Margin = 1e-9;
+        var latSpan = radiusKm / KmPerDegree;
+        var (level, size) = Levels.FirstOrDefault(l => l.Size >= 2 * latSpan / 5, Levels[^1]);
+        var cos = Math.Cos(Math.Min(Math.Abs(latitude) + latSpan, 90) * Math.PI / 180);
+        var lonSpan = cos < 1e-6 ? 180 : Math.Min(180, latSpan / cos);
+        var columns = (int)Math.Round(360 / size);
+        var firstRow = (int)Math.Floor((Math.Max(-90, latitude - latSpan) - Margin) / size);
+        var lastRow = (int)Math.Floor((Math.Min(90, latitude + latSpan) + Margin) / size);
+        var firstColumn = (int)Math.Floor((longitude - lonSpan - Margin) / size);
+        var lastColumn = Math.Min((int)Math.Floor((longitude + lonSpan + Margin) / size), firstColumn + columns - 1);
+        var tokens = new List<string>();
+        for (var row = firstRow; row <= lastRow; row++)
+        {
+            for (var column = firstColumn; column <= lastColumn; column++)
+            {
+                // Columns beyond ±180° are the ones on the other side of the antimeridian.
+                var wrapped = ((column + (columns / 2)) % columns + columns) % columns - (columns / 2);
+                tokens.Add(FormattableString.Invariant($"~{level}{row}_{wrapped}"));
+            }
+        }
+
+        return [.. tokens.Distinct(StringComparer.Ordinal)];
+    }
+}
