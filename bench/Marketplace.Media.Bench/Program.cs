@@ -14,17 +14,20 @@ using NetVips;
 //        compared by ffmpeg's ssim and psnr filters).
 //        dotnet Marketplace.Media.Bench.dll image <engine> <jpeg> <effort> [dump dir]   one engine in this process (a
 //        child of the run); with a dump dir it also writes, per width, the resized image (PNG) and its AVIF there
+//        dotnet Marketplace.Media.Bench.dll --trim-lever [--rounds N]   NetVips only: the renderer's loop with and
+//        without glibc's malloc_trim after each width (a memory lever, not a comparison between engines)
 // Each engine runs in a process of its own: peak RSS is then that engine's alone, and the two native stacks (libvips'
 // GLib and Magick.NET's own) never meet in one process (they clash over GLib type registration). Environment levers
 // (VIPS_CONCURRENCY, MAGICK_THREAD_LIMIT, MALLOC_ARENA_MAX) reach both children alike through the parent's environment.
 return args switch
 {
     ["image", "magick", var input, var effort, .. var dump] => MagickEngine.Run(input, Report.WithEffort(effort), dump.FirstOrDefault()),
+    ["loop", var input, var effort, var trim] => VipsEngine.RunLoop(input, Report.WithEffort(effort), trim == "trim"),
     ["image", "netvips", var input, var effort, .. var dump] => VipsEngine.Run(input, Report.WithEffort(effort), dump.FirstOrDefault()),
     _ => await Parent.RunAsync(ParentArgs.Parse(args)),
 };
 
-internal sealed record ParentArgs(int Rounds, string Part, IReadOnlyList<int> Efforts, bool Quality)
+internal sealed record ParentArgs(int Rounds, string Part, IReadOnlyList<int> Efforts, bool Quality, bool TrimLever)
 {
     public static ParentArgs Parse(string[] args)
     {
@@ -32,6 +35,7 @@ internal sealed record ParentArgs(int Rounds, string Part, IReadOnlyList<int> Ef
         var part = "all";
         IReadOnlyList<int> efforts = [new MediaImageOptions().AvifEffort];
         var quality = false;
+        var trimLever = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -40,11 +44,12 @@ internal sealed record ParentArgs(int Rounds, string Part, IReadOnlyList<int> Ef
                 case "--only": part = args[++i]; break;
                 case "--avif-effort": efforts = args[++i].Split(',').Select(e => int.Parse(e, CultureInfo.InvariantCulture)).ToList(); break;
                 case "--quality": quality = true; break;
+                case "--trim-lever": trimLever = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
 
-        return new ParentArgs(rounds, part, efforts, quality);
+        return new ParentArgs(rounds, part, efforts, quality, trimLever);
     }
 }
 
@@ -100,6 +105,42 @@ internal static class VipsEngine
             Dump(path, options, rendered, dump);
         return Report.Print(watch, baseline, rendered.Renditions.Select(r => (long)r.Bytes.Length).ToList(), $"libvips-{Vips.LibraryVersion}", () => Stages(path));
     }
+
+    /// <summary>
+    /// The renderer's loop (one shrink-on-load decode to the largest width kept in memory, then per width, largest first:
+    /// resize, AVIF, WebP, release) written out here so a lever can go between the widths: glibc's <c>malloc_trim</c>,
+    /// which hands freed heap back to the kernel. Prints the usual line plus the high-water mark after the first width.
+    /// </summary>
+    public static int RunLoop(string path, MediaImageOptions options, bool trim)
+    {
+        Vips.EnsureInitialised();
+        var baseline = Report.BaselineKb();
+        var watch = Stopwatch.StartNew();
+        var sizes = new List<long>();
+        long afterFirstKb = 0;
+        using (var largest = Image.Thumbnail(path, options.Widths.Max(), height: options.Widths.Max(), size: Enums.Size.Down).CopyMemory())
+        {
+            foreach (var width in options.Widths.OrderDescending())
+            {
+                using (var sized = largest.ThumbnailImage(width, height: width, size: Enums.Size.Down).CopyMemory())
+                {
+                    sizes.Add(sized.WriteToBuffer(".avif", new VOption { { "Q", options.AvifQuality }, { "effort", options.AvifEffort }, { "compression", Enums.ForeignHeifCompression.Av1 }, { "strip", true } }).Length);
+                    sizes.Add(sized.WriteToBuffer(".webp", new VOption { { "Q", options.WebpQuality }, { "effort", options.WebpEffort }, { "strip", true } }).Length);
+                }
+
+                if (trim)
+                    _ = MallocTrim(0);
+                if (afterFirstKb == 0)
+                    afterFirstKb = Report.StatusKb("VmHWM:");
+            }
+        }
+
+        watch.Stop();
+        return Report.Print(watch, baseline, sizes, $"libvips-{Vips.LibraryVersion}", () => string.Create(Report.Invariant, $"afterFirstWidth={afterFirstKb / 1024}MB"));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 
     /// <summary>
     /// After the measured run: the renderer's AVIFs and, as their reference, the same resizes the renderer makes (one
@@ -252,6 +293,12 @@ try
 
     Console.WriteLine($"load average before: {LoadAverage()}");
     Console.WriteLine($"environment: VIPS_CONCURRENCY={Environment.GetEnvironmentVariable("VIPS_CONCURRENCY") ?? "-"} MAGICK_THREAD_LIMIT={Environment.GetEnvironmentVariable("MAGICK_THREAD_LIMIT") ?? "-"} MALLOC_ARENA_MAX={Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "-"}");
+    if (parsed.TrimLever)
+    {
+        TrimLever(jpeg, rounds, parsed.Efforts[0], invariant);
+        return 0;
+    }
+
     if (part != "hls")
     {
         foreach (var effort in parsed.Efforts)
@@ -345,6 +392,24 @@ static async Task QualityAsync(string jpeg, int effort, string workDir, CultureI
         var to = text.IndexOfAny([end[0], '\n'], from);
         return text[from..(to < 0 ? text.Length : to)].Trim();
     }
+}
+
+static void TrimLever(string jpeg, int rounds, int effort, CultureInfo invariant)
+{
+    var runs = new Dictionary<string, List<string[]>> { ["no-trim"] = [], ["trim"] = [] };
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var mode in round % 2 == 0 ? new[] { "no-trim", "trim" } : ["trim", "no-trim"])
+            runs[mode].Add(Child(["loop", jpeg, effort.ToString(invariant), mode]).Split(' '));
+    }
+
+    foreach (var (mode, lines) in runs)
+    {
+        double Med(Func<string[], double> f) { var v = lines.Select(f).Order().ToList(); return v[v.Count / 2]; }
+        Console.WriteLine(string.Create(invariant, $"netvips loop, {mode,-7} median of {rounds}: {Med(l => double.Parse(l[0], invariant)),6:0} ms, peak RSS {Med(l => double.Parse(l[1], invariant) / 1024),4:0} MB, above its baseline {Med(l => (double.Parse(l[1], invariant) - double.Parse(l[2], invariant)) / 1024),4:0} MB; runs: {string.Join(", ", lines.Select(l => $"{l[0]}/{long.Parse(l[1], invariant) / 1024}/{(long.Parse(l[1], invariant) - long.Parse(l[2], invariant)) / 1024} {l[6]}"))}"));
+    }
+
+    Console.WriteLine($"load average after: {LoadAverage()}");
 }
 
 static string Child(string[] childArgs)
