@@ -1,6 +1,7 @@
 using Marketplace.Modules.Catalog;
 using Marketplace.Modules.Inventory;
 using Marketplace.Modules.Notifications;
+using Marketplace.Modules.Ordering;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
 using Marketplace.Shared.Modules;
@@ -19,6 +20,7 @@ internal static class ModuleCatalog
         new SellersModule(),
         new CatalogModule(),
         new InventoryModule(),
+        new OrderingModule(),
         new NotificationsModule(),
     ];
 }

@@ -1,0 +1,38 @@
+using Marketplace.Modules.Catalog.Contracts.V1;
+using Marketplace.Modules.Inventory.Contracts.V1;
+using Marketplace.Modules.Ordering.GrpcServices;
+using Marketplace.Modules.Ordering.Persistence;
+using Marketplace.Modules.Ordering.Pricing;
+using Marketplace.Modules.Sellers.Contracts.V1;
+using Marketplace.Modules.Users.Contracts.V1;
+using Marketplace.Shared.Contracts;
+using Marketplace.Shared.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Marketplace.Modules.Ordering;
+
+/// <summary>The Ordering module's entry type: carts, checkout and orders (docs/ordering.md).</summary>
+public sealed class OrderingModule : IModule
+{
+    internal const string ModuleName = "Ordering";
+
+    public string Name => ModuleName;
+
+    public string Schema => OrderingDbContext.SchemaName;
+
+    public void Register(ModuleBuilder module)
+    {
+        var options = module.Settings.Get<OrderingOptions>() ?? new OrderingOptions();
+        module.AddDbContext<OrderingDbContext>();
+        module.Services.TryAddSingleton(TimeProvider.System);
+        module.Services.AddSingleton(options);
+        module.Services.AddScoped<VariantCatalog>();
+        module.Services.AddContractClient<CatalogProducts.CatalogProductsClient>("Catalog");
+        module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
+        module.Services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
+        module.Services.AddContractClient<InventoryReservations.InventoryReservationsClient>("Inventory");
+        module.AddContract<OrderingCartsGrpcService>();
+    }
+}
