@@ -17,6 +17,9 @@ namespace Marketplace.Gateway.Ordering;
 internal sealed class OrderingArea : IGatewayArea
 {
     public const string CartTypeName = "Cart";
+    public const string CheckoutTypeName = "Checkout";
+    public const string OrderTypeName = "Order";
+    public const string OrderGroupTypeName = "OrderGroup";
 
     public void Register(IServiceCollection services)
     {
@@ -24,8 +27,23 @@ internal sealed class OrderingArea : IGatewayArea
         services.AddSchemaContribution<CartMutations>();
         services.AddSingleton<IViewerExtension, CartViewerFields>();
         services.AddNodeResolver<CartNodeResolver>();
+        services.AddContractClient<OrderingCheckout.OrderingCheckoutClient>("Ordering");
+        services.AddContractClient<OrderingOrders.OrderingOrdersClient>("Ordering");
+        services.AddSchemaContribution<CheckoutMutations>();
+        services.AddSchemaContribution<OrderQueries>();
+        services.AddSingleton<IViewerExtension, OrderViewerFields>();
+        services.AddSingleton<IStoreExtension, StoreOrdersField>();
+        services.AddNodeResolver<CheckoutNodeResolver>();
+        services.AddNodeResolver<OrderNodeResolver>();
+        services.AddNodeResolver<OrderGroupNodeResolver>();
     }
 
     public static OrderingCarts.OrderingCartsClient Carts(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<OrderingCarts.OrderingCartsClient>();
+
+    public static OrderingCheckout.OrderingCheckoutClient Checkouts(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingCheckout.OrderingCheckoutClient>();
+
+    public static OrderingOrders.OrderingOrdersClient Orders(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingOrders.OrderingOrdersClient>();
 }

@@ -1,6 +1,10 @@
 using Marketplace.Modules.Catalog.Contracts.V1;
 using Marketplace.Modules.Inventory.Contracts.V1;
+using Marketplace.Modules.Ordering.Checkouts;
+using Marketplace.Modules.Ordering.Domain;
 using Marketplace.Modules.Ordering.GrpcServices;
+using Marketplace.Modules.Ordering.Jobs;
+using Marketplace.Modules.Ordering.Payments;
 using Marketplace.Modules.Ordering.Persistence;
 using Marketplace.Modules.Ordering.Pricing;
 using Marketplace.Modules.Sellers.Contracts.V1;
@@ -29,10 +33,20 @@ public sealed class OrderingModule : IModule
         module.Services.TryAddSingleton(TimeProvider.System);
         module.Services.AddSingleton(options);
         module.Services.AddScoped<VariantCatalog>();
+        module.Services.AddScoped<CheckoutPricing>();
+        module.Services.AddScoped<StockHolds>();
+        module.Services.AddSingleton<CrashPoints>();
+        module.Services.AddSingleton<IPaymentProvider>(new OfflinePaymentProvider(PaymentMethods.PayOnDelivery));
+        module.Services.AddSingleton<IPaymentProvider>(new OfflinePaymentProvider(PaymentMethods.PayAtPickup));
+        module.Services.AddSingleton<PaymentProviders>();
         module.Services.AddContractClient<CatalogProducts.CatalogProductsClient>("Catalog");
         module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.Services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
         module.Services.AddContractClient<InventoryReservations.InventoryReservationsClient>("Inventory");
         module.AddContract<OrderingCartsGrpcService>();
+        module.AddContract<OrderingCheckoutGrpcService>();
+        module.AddContract<OrderingOrdersGrpcService>();
+        module.AddRecurringJob<RecoverCompletionsJob>(RecoverCompletionsJob.RecurringId, options.Recovery.Cron, job => job.RunAsync());
+        module.Services.AddHostedService<RecoverAtStart>();
     }
 }

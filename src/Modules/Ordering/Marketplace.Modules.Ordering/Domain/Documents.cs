@@ -74,3 +74,13 @@ internal sealed record OrderSnapshot(
     string CurrencyCode,
     IReadOnlyList<LineDoc> Lines,
     TotalsDoc Totals);
+
+/// <summary>How the documents are written and read: System.Text.Json's web defaults (camelCase), one place.</summary>
+internal static class Json
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public static string Write<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Options);
+
+    public static T Read<T>(string json) => System.Text.Json.JsonSerializer.Deserialize<T>(json, Options)!;
+}
