@@ -149,3 +149,51 @@ public static class OrderingFlows
         }
     }
 }
+
+/// <summary>checkoutCreate and checkoutComplete through GraphQL.</summary>
+public static class CheckoutFlows
+{
+    public const string CheckoutFields = """
+        id status expiresAt fulfilment paymentMethod total { amount currencyCode } subtotal { amount }
+        lines { variantId productTitle variantTitle sku unitPrice { amount } quantity lineTotal { amount } }
+        stores { store { storeId name } subtotal { amount currencyCode } itemCount }
+        """;
+
+    public const string GroupFields = """
+        id number total { amount currencyCode } paymentMethod
+        orders { id number status paymentStatus paymentMethod fulfilment itemCount total { amount currencyCode } subtotal { amount }
+          store { storeId name contactEmail address location { latitude longitude } }
+          deliveryAddress { recipient city location { latitude } }
+          lines { variantId productTitle variantTitle sku image { url } unitPrice { amount } quantity lineTotal { amount } } }
+        """;
+
+    public static async Task<JsonNode> CheckoutCreateAsync(this HttpClient client, string token, object input) =>
+        (await client.SendAsync(
+            $"mutation($i: CheckoutCreateInput!) {{ checkoutCreate(input: $i) {{ checkout {{ {CheckoutFields} }} userErrors {{ field code message }} }} }}",
+            new { i = input }, token)).Data("checkoutCreate");
+
+    /// <summary>A checkout delivered to the buyer's address, expected to succeed.</summary>
+    public static async Task<JsonNode> CheckoutAsync(this HttpClient client, Buyer buyer)
+    {
+        var payload = await client.CheckoutCreateAsync(buyer.Token, new { deliveryAddressId = buyer.AddressGlobalId });
+        payload.Codes().Should().BeEmpty(payload.ToJsonString());
+        return payload["checkout"]!;
+    }
+
+    public static async Task<JsonNode> CompleteAsync(this HttpClient client, string token, string checkoutId, string key, string expectedTotal) =>
+        (await client.SendAsync(
+            $"mutation($i: CheckoutCompleteInput!) {{ checkoutComplete(input: $i) {{ orderGroup {{ {GroupFields} }} checkout {{ id status total {{ amount }} }} userErrors {{ field code message }} }} }}",
+            new { i = new { checkoutId, idempotencyKey = key, expectedTotal } }, token)).Data("checkoutComplete");
+
+    /// <summary>Fills the cart, creates a checkout and completes it; answers the order group.</summary>
+    public static async Task<JsonNode> BuyAsync(this HttpClient client, Buyer buyer, params (string VariantGlobalId, int Quantity)[] lines)
+    {
+        (await client.AddAsync(buyer.Token, lines)).Codes().Should().BeEmpty();
+        var checkout = await client.CheckoutAsync(buyer);
+        var completed = await client.CompleteAsync(buyer.Token, checkout.Text("id"), Guid.NewGuid().ToString(), checkout["total"].Text("amount"));
+        completed.Codes().Should().BeEmpty(completed.ToJsonString());
+        return completed["orderGroup"]!;
+    }
+
+    public static decimal Amount(this JsonNode? money) => decimal.Parse(money.Text("amount"), System.Globalization.CultureInfo.InvariantCulture);
+}
