@@ -37,7 +37,7 @@ internal sealed class StockHolds(InventoryReservations.InventoryReservationsClie
             {
                 await ReleaseAsync(cartId, held, cancellationToken);
                 var shortLines = storeLines.Zip(response.Lines)
-                    .Where(x => x.Second.Status != "RESERVED")
+                    .Where(x => x.Second.Status is not ("RESERVED" or "AVAILABLE"))
                     .Select(x => new ShortLine(x.First.index, x.First.line.VariantId, x.Second.Available))
                     .ToList();
                 return (null, shortLines);
