@@ -1,0 +1,143 @@
+using System.Net;
+using Marketplace.Ordering.Tests.Support;
+using Npgsql;
+
+namespace Marketplace.Ordering.Tests;
+
+[CollectionDefinition(nameof(CrashRecoveryTests), DisableParallelization = true)]
+public sealed class CrashRecoveryCollection;
+
+/// <summary>
+/// A host process killed in the middle of checkoutComplete (a test hook makes it call Environment.FailFast at a named
+/// point), then a new process: never a charged buyer without an order, never stock lost. Alone in its collection: the
+/// new process's recovery pass treats any completion older than a second as dead, so no other test completes beside it.
+/// </summary>
+[Collection(nameof(CrashRecoveryTests))]
+public sealed class CrashRecoveryTests(OrderingApp app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Theory]
+    [InlineData("PaymentAuthorized")]
+    [InlineData("StockCommitted")]
+    public async Task A_host_killed_before_the_orders_are_written_is_undone_by_the_next_process(string crashPoint)
+    {
+        var listing = await app.ProductAsync(await app.ShopAsync(), price: "6.00", stock: 5);
+        var buyer = await app.BuyerAsync(at: (listing.Shop.Latitude, listing.Shop.Longitude));
+        (await _client.AddAsync(buyer.Token, (listing.VariantGlobalId(), 2))).Codes().Should().BeEmpty();
+        var checkout = await _client.CheckoutAsync(buyer);
+        var checkoutId = Ids.Local(checkout.Text("id"));
+        var key = Guid.NewGuid().ToString();
+
+        await using (var doomed = await StartHostAsync(new() { ["Modules__Ordering__Testing__CrashAfter"] = crashPoint, ["Modules__Ordering__Recovery__RunAtStart"] = "false" }))
+        {
+            var request = () => doomed.Http.SendAsync(CompleteMutation, Variables(checkout.Text("id"), key, "12.00"), buyer.Token);
+            await request.Should().ThrowAsync<HttpRequestException>("the process died mid-request");
+            await Eventually.AssertAsync(() => Task.FromResult(doomed.Process.HasExited), TimeSpan.FromSeconds(30), "the host exits");
+            doomed.Process.Output.Should().Contain($"crash after {crashPoint}");
+        }
+
+        (await CheckoutRowAsync(checkoutId)).Status.Should().Be("COMPLETING", "the process died between the steps");
+        var level = await app.LevelAsync(listing.VariantId);
+        (level.Reserved + level.Allocated).Should().Be(2, "the stock is still held or committed");
+
+        await using (await StartHostAsync(new() { ["Modules__Ordering__Recovery__StaleAfter"] = "00:00:01", ["Modules__Ordering__Recovery__RunAtStart"] = "true" }))
+        {
+            await Eventually.AssertAsync(async () => (await CheckoutRowAsync(checkoutId)).Status == "FAILED", TimeSpan.FromSeconds(60), "the new process undoes the completion");
+        }
+
+        (await CheckoutRowAsync(checkoutId)).FailureReason.Should().Be("RECOVERED");
+        level = await app.LevelAsync(listing.VariantId);
+        (level.OnHand, level.Reserved, level.Allocated).Should().Be((5, 0, 0), "nothing held, nothing allocated, nothing lost");
+        (await CheckoutTests.OrderCountAsync(buyer)).Should().Be(0);
+        var retried = await _client.CompleteAsync(buyer.Token, checkout.Text("id"), key, "12.00");
+        retried.Codes().Should().Equal("CHECKOUT_CLOSED");
+        (await _client.CartAsync(buyer.Token))!["lineCount"]!.GetValue<int>().Should().Be(1, "the cart is kept for another try");
+    }
+
+    [Fact]
+    public async Task A_host_killed_after_writing_the_orders_answers_them_to_the_retry_with_the_same_key()
+    {
+        var listing = await app.ProductAsync(await app.ShopAsync(), price: "6.00", stock: 5);
+        var buyer = await app.BuyerAsync(at: (listing.Shop.Latitude, listing.Shop.Longitude));
+        (await _client.AddAsync(buyer.Token, (listing.VariantGlobalId(), 1))).Codes().Should().BeEmpty();
+        var checkout = await _client.CheckoutAsync(buyer);
+        var key = Guid.NewGuid().ToString();
+
+        await using (var doomed = await StartHostAsync(new() { ["Modules__Ordering__Testing__CrashAfter"] = "OrdersWritten", ["Modules__Ordering__Recovery__RunAtStart"] = "false" }))
+        {
+            var request = () => doomed.Http.SendAsync(CompleteMutation, Variables(checkout.Text("id"), key, "6.00"), buyer.Token);
+            await request.Should().ThrowAsync<HttpRequestException>();
+            await Eventually.AssertAsync(() => Task.FromResult(doomed.Process.HasExited), TimeSpan.FromSeconds(30), "the host exits");
+        }
+
+        var retried = await _client.CompleteAsync(buyer.Token, checkout.Text("id"), key, "6.00");
+        retried.Codes().Should().BeEmpty(retried.ToJsonString());
+        retried["orderGroup"]!["orders"]!.AsArray().Should().ContainSingle();
+        (await CheckoutTests.OrderCountAsync(buyer)).Should().Be(1);
+        var level = await app.LevelAsync(listing.VariantId);
+        (level.OnHand, level.Reserved, level.Allocated).Should().Be((5, 0, 1));
+    }
+
+    private const string CompleteMutation = "mutation($i: CheckoutCompleteInput!) { checkoutComplete(input: $i) { orderGroup { id } userErrors { code } } }";
+
+    private static object Variables(string checkoutId, string key, string total) => new { i = new { checkoutId, idempotencyKey = key, expectedTotal = total } };
+
+    private static async Task<HostHandle> StartHostAsync(Dictionary<string, string?> settings)
+    {
+        var port = HostProcess.FreePort();
+        var environment = new Dictionary<string, string?>
+        {
+            // Not Production: the crash hook is honoured everywhere else only.
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["ConnectionStrings__Marketplace"] = TestServices.Postgres,
+            ["ConnectionStrings__Redis"] = TestServices.Redis,
+            ["ConnectionStrings__Nats"] = TestServices.Nats,
+            ["Server__HttpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Server__BindAddress"] = "127.0.0.1",
+            ["Jobs__Server"] = "false",
+            ["Gateway__RateLimitPerIp"] = "0",
+            ["Gateway__RateLimitPerUser"] = "0",
+        };
+        foreach (var (name, value) in settings)
+            environment[name] = value;
+        var process = HostProcess.Start([], environment);
+        var handle = new HostHandle(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                if (process.HasExited)
+                    throw new InvalidOperationException($"The host exited early: {process.Output}");
+                try
+                {
+                    return (await handle.Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(90),
+            "the host starts");
+        return handle;
+    }
+
+    private static async Task<(string Status, string? FailureReason)> CheckoutRowAsync(string checkoutId)
+    {
+        await using var connection = new NpgsqlConnection(TestServices.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT status, failure_reason FROM ordering.checkouts WHERE id = $1", connection) { Parameters = { new() { Value = Guid.Parse(checkoutId) } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue();
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    private sealed record HostHandle(HostProcess.Running Process, HttpClient Http) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Process.DisposeAsync();
+        }
+    }
+}
