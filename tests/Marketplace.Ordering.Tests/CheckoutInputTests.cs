@@ -25,7 +25,6 @@ public sealed class CheckoutInputTests(OrderingApp app)
             (new { deliveryAddressId = buyer.AddressGlobalId, pickup = true }, "INVALID", "input.deliveryAddressId"),
             (new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "PAY_AT_PICKUP" }, "INVALID_PAYMENT_METHOD", "input.paymentMethod"),
             (new { pickup = true, paymentMethod = "PAY_ON_DELIVERY" }, "INVALID_PAYMENT_METHOD", "input.paymentMethod"),
-            (new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "CARD" }, "PAYMENT_METHOD_UNAVAILABLE", "input.paymentMethod"),
         };
         foreach (var (input, code, field) in cases)
         {

@@ -32,7 +32,12 @@ public sealed class OrderingApp : MarketplaceFactory, IAsyncLifetime, IRecordsEm
         // Tests start recovery passes themselves.
         With("Modules:Ordering:Recovery:RunAtStart", "false");
         With("Modules:Ordering:Recovery:Cron", "0 0 1 1 *");
+        // CARD through the real Stripe.net client against the local stand-in.
+        With("Modules:Ordering:Stripe:SecretKey", StripeStandIn.SecretKey);
+        With("Modules:Ordering:Stripe:ApiBase", Stripe.ApiBase);
     }
+
+    public StripeStandIn Stripe { get; } = new();
 
     public RecordingNotifications Emails { get; } = new();
 
@@ -51,6 +56,12 @@ public sealed class OrderingApp : MarketplaceFactory, IAsyncLifetime, IRecordsEm
     public OrderingCheckout.OrderingCheckoutClient Checkout => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Ordering"));
 
     public OrderingCarts.OrderingCartsClient Carts => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Ordering"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stripe.DisposeAsync();
+    }
 
     public async ValueTask InitializeAsync()
     {

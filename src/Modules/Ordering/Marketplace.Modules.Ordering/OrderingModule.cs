@@ -38,7 +38,9 @@ public sealed class OrderingModule : IModule
         module.Services.AddSingleton<CrashPoints>();
         module.Services.AddSingleton<IPaymentProvider>(new OfflinePaymentProvider(PaymentMethods.PayOnDelivery));
         module.Services.AddSingleton<IPaymentProvider>(new OfflinePaymentProvider(PaymentMethods.PayAtPickup));
+        module.Services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
         module.Services.AddSingleton<PaymentProviders>();
+        module.Services.AddHostedService<PaymentStartupLog>();
         module.Services.AddContractClient<CatalogProducts.CatalogProductsClient>("Catalog");
         module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.Services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
