@@ -25,8 +25,11 @@ public sealed class CrashRecoveryTests(OrderingApp app)
         var listing = await app.ProductAsync(await app.ShopAsync(), price: "6.00", stock: 5);
         var buyer = await app.BuyerAsync(at: (listing.Shop.Latitude, listing.Shop.Longitude));
         (await _client.AddAsync(buyer.Token, (listing.VariantGlobalId(), 2))).Codes().Should().BeEmpty();
-        var checkout = await _client.CheckoutAsync(buyer);
+        var created = await _client.CheckoutCreateAsync(buyer.Token, new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "CARD", cardPaymentMethodId = "pm_card_visa" });
+        created.Codes().Should().BeEmpty(created.ToJsonString());
+        var checkout = created["checkout"]!;
         var checkoutId = Ids.Local(checkout.Text("id"));
+        var intent = app.Stripe.ForCheckout(checkoutId).Single();
         var key = Guid.NewGuid().ToString();
 
         await using (var doomed = await StartHostAsync(new() { ["Modules__Ordering__Testing__CrashAfter"] = crashPoint, ["Modules__Ordering__Recovery__RunAtStart"] = "false" }))
@@ -38,6 +41,7 @@ public sealed class CrashRecoveryTests(OrderingApp app)
         }
 
         (await CheckoutRowAsync(checkoutId)).Status.Should().Be("COMPLETING", "the process died between the steps");
+        app.Stripe.Get(intent.Id).Status.Should().Be("requires_capture", "the card was held before the crash");
         var level = await app.LevelAsync(listing.VariantId);
         (level.Reserved + level.Allocated).Should().Be(2, "the stock is still held or committed");
 
@@ -47,6 +51,7 @@ public sealed class CrashRecoveryTests(OrderingApp app)
         }
 
         (await CheckoutRowAsync(checkoutId)).FailureReason.Should().Be("RECOVERED");
+        app.Stripe.Get(intent.Id).Status.Should().Be("canceled", "the held payment was voided: never a charged buyer without an order");
         level = await app.LevelAsync(listing.VariantId);
         (level.OnHand, level.Reserved, level.Allocated).Should().Be((5, 0, 0), "nothing held, nothing allocated, nothing lost");
         (await CheckoutTests.OrderCountAsync(buyer)).Should().Be(0);
@@ -81,9 +86,24 @@ public sealed class CrashRecoveryTests(OrderingApp app)
 
     private const string CompleteMutation = "mutation($i: CheckoutCompleteInput!) { checkoutComplete(input: $i) { orderGroup { id } userErrors { code } } }";
 
+    [Fact]
+    public async Task Without_stripe_keys_cards_are_off_with_one_log_line_and_refused_at_checkout()
+    {
+        var listing = await app.ProductAsync(await app.ShopAsync());
+        var buyer = await app.BuyerAsync(at: (listing.Shop.Latitude, listing.Shop.Longitude));
+        (await _client.AddAsync(buyer.Token, (listing.VariantGlobalId(), 1))).Codes().Should().BeEmpty();
+        await using var host = await StartHostAsync(new() { ["Modules__Ordering__Stripe__SecretKey"] = "", ["Modules__Ordering__Recovery__RunAtStart"] = "false" });
+
+        host.Process.Output.Should().Contain("Payment methods off: CARD");
+        var refused = (await host.Http.SendAsync("mutation($i: CheckoutCreateInput!) { checkoutCreate(input: $i) { checkout { id } userErrors { field code } } }",
+            new { i = new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "CARD" } }, buyer.Token)).Data("checkoutCreate");
+        (refused.Codes().Single(), CartTests.Path(refused["userErrors"]![0])).Should().Be(("PAYMENT_METHOD_UNAVAILABLE", "input.paymentMethod"));
+        (await app.LevelAsync(listing.VariantId)).Reserved.Should().Be(0);
+    }
+
     private static object Variables(string checkoutId, string key, string total) => new { i = new { checkoutId, idempotencyKey = key, expectedTotal = total } };
 
-    private static async Task<HostHandle> StartHostAsync(Dictionary<string, string?> settings)
+    private async Task<HostHandle> StartHostAsync(Dictionary<string, string?> settings)
     {
         var port = HostProcess.FreePort();
         var environment = new Dictionary<string, string?>
@@ -98,6 +118,8 @@ public sealed class CrashRecoveryTests(OrderingApp app)
             ["Jobs__Server"] = "false",
             ["Gateway__RateLimitPerIp"] = "0",
             ["Gateway__RateLimitPerUser"] = "0",
+            ["Modules__Ordering__Stripe__SecretKey"] = StripeStandIn.SecretKey,
+            ["Modules__Ordering__Stripe__ApiBase"] = app.Stripe.ApiBase,
         };
         foreach (var (name, value) in settings)
             environment[name] = value;
