@@ -39,6 +39,8 @@ internal sealed partial class TemplateCatalog
         new(NotificationTemplates.SellerWelcome, Category.Account, HasEmail: true, "displayName"),
         new(NotificationTemplates.BuyerWelcome, Category.Marketing, HasEmail: false),
         new(NotificationTemplates.LowStock, Category.Orders, HasEmail: true, "productTitle", "sku", "available", "threshold"),
+        new(NotificationTemplates.OrderPlacedBuyer, Category.Orders, HasEmail: true, "orderNumber", "storeName", "itemCount", "total", "currencyCode", "paymentMethod", "fulfilment"),
+        new(NotificationTemplates.OrderPlacedSeller, Category.Orders, HasEmail: true, "orderNumber", "storeName", "itemCount", "total", "currencyCode", "paymentMethod", "fulfilment"),
     ];
 
     private readonly FrozenDictionary<string, TemplateDefinition> _definitions;
@@ -209,4 +211,6 @@ internal static class NotificationTemplates
     public const string SellerWelcome = "seller_welcome";
     public const string BuyerWelcome = "buyer_welcome";
     public const string LowStock = "low_stock";
+    public const string OrderPlacedBuyer = "order_placed_buyer";
+    public const string OrderPlacedSeller = "order_placed_seller";
 }
