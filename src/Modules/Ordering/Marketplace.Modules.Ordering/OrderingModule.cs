@@ -1,6 +1,7 @@
 using Marketplace.Modules.Catalog.Contracts.V1;
 using Marketplace.Modules.Inventory.Contracts.V1;
 using Marketplace.Modules.Ordering.Checkouts;
+using Marketplace.Modules.Ordering.DemoData;
 using Marketplace.Modules.Ordering.Domain;
 using Marketplace.Modules.Ordering.GrpcServices;
 using Marketplace.Modules.Ordering.Jobs;
@@ -44,11 +45,13 @@ public sealed class OrderingModule : IModule
         module.Services.AddContractClient<CatalogProducts.CatalogProductsClient>("Catalog");
         module.Services.AddContractClient<SellersStores.SellersStoresClient>("Sellers");
         module.Services.AddContractClient<UsersProfiles.UsersProfilesClient>("Users");
+        module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
         module.Services.AddContractClient<InventoryReservations.InventoryReservationsClient>("Inventory");
         module.AddContract<OrderingCartsGrpcService>();
         module.AddContract<OrderingCheckoutGrpcService>();
         module.AddContract<OrderingOrdersGrpcService>();
         module.AddRecurringJob<RecoverCompletionsJob>(RecoverCompletionsJob.RecurringId, options.Recovery.Cron, job => job.RunAsync());
         module.Services.AddHostedService<RecoverAtStart>();
+        module.AddSeeder<OrderingDemoData>();
     }
 }
