@@ -4,11 +4,11 @@ using Mediator;
 namespace Marketplace.Modules.Ordering.Checkouts.BeginCompletion;
 
 /// <summary>
-/// Step 1 of checkoutComplete, one transaction: the idempotency key, the checkout's state, the prices now (priced by the
-/// caller, outside the transaction) against the total the buyer agreed to, and, when all is well, COMPLETING with
-/// everything compensation needs fixed before any payment call.
+/// Step 1 of checkoutComplete, one transaction: the idempotency key, the checkout's state, the prices now (Catalog, asked
+/// under the checkout's lock) against the total the buyer agreed to, and, when all is well, COMPLETING with everything
+/// compensation needs fixed before any payment call.
 /// </summary>
-internal sealed record BeginCompletionCommand(Guid BuyerId, Guid CheckoutId, string IdempotencyKey, byte[] RequestHash, decimal ExpectedTotal, PricedCart? Repriced)
+internal sealed record BeginCompletionCommand(Guid BuyerId, Guid CheckoutId, string IdempotencyKey, byte[] RequestHash, decimal ExpectedTotal)
     : ICommand<BeginOutcome>;
 
 internal enum BeginResult

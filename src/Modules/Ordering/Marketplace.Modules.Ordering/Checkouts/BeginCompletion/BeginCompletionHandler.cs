@@ -16,7 +16,7 @@ namespace Marketplace.Modules.Ordering.Checkouts.BeginCompletion;
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> and the checkout becomes COMPLETING with its order group and order ids.
 /// Refusals throw (and change nothing); outcomes that change the checkout (expired, new prices) are returned, so they commit.
 /// </summary>
-internal sealed class BeginCompletionHandler(OrderingDbContext db, TimeProvider clock) : ICommandHandler<BeginCompletionCommand, BeginOutcome>
+internal sealed class BeginCompletionHandler(OrderingDbContext db, CheckoutPricing pricing, TimeProvider clock) : ICommandHandler<BeginCompletionCommand, BeginOutcome>
 {
     public async ValueTask<BeginOutcome> Handle(BeginCompletionCommand command, CancellationToken cancellationToken)
     {
@@ -54,9 +54,9 @@ internal sealed class BeginCompletionHandler(OrderingDbContext db, TimeProvider 
         if (cartVersion != checkout.CartVersion)
             throw ContractError.FailedPrecondition(OrderingErrorCodes.CartChanged, "Your cart changed since this checkout was created: create a new checkout.");
 
-        var repriced = command.Repriced ?? throw new InvalidOperationException("An OPEN checkout is completed with its lines priced again.");
-        repriced.ThrowIfProblems();
         var document = Json.Read<CheckoutDocument>(checkout.Document);
+        var repriced = await pricing.PriceAsync(document.Lines.Select(l => new LineToPrice(l.VariantId, l.StoreId, l.Quantity)).ToList(), checkout.CurrencyCode, cancellationToken);
+        repriced.ThrowIfProblems();
         var newDocument = repriced.Document(document.Stores.ToDictionary(s => s.Store.Id, s => s.DistanceMeters));
         if (repriced.Total != checkout.Total || !SamePrices(document, newDocument))
         {

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Marketplace.Modules.Ordering.Checkouts.BeginCompletion;
 using Marketplace.Modules.Ordering.Checkouts.FailCompletion;
-using Marketplace.Modules.Ordering.Checkouts.GetCheckout;
 using Marketplace.Modules.Ordering.Checkouts.PlaceOrders;
 using Marketplace.Modules.Ordering.Contracts;
 using Marketplace.Modules.Ordering.Domain;
@@ -15,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Modules.Ordering.Checkouts.CompleteCheckout;
 
 /// <summary>
-/// The sequence (docs/ordering.md): price again outside any transaction; <see cref="BeginCompletionCommand"/> (key,
-/// state, total; COMPLETING committed); authorise the payment (declined: <see cref="FailCompletionCommand"/>, the hold
+/// The sequence (docs/ordering.md): <see cref="BeginCompletionCommand"/> (key, state, prices again, total; COMPLETING
+/// committed); authorise the payment (declined: <see cref="FailCompletionCommand"/>, the hold
 /// released); commit each store's hold to its order id (failure: the payment voided, the stock given back); then
 /// <see cref="PlaceOrdersCommand"/>. A process that dies between these steps leaves a COMPLETING checkout that
 /// <c>RecoverCompletionsJob</c> undoes; one that dies after the last step has placed the orders, and the retry with the
@@ -24,7 +23,6 @@ namespace Marketplace.Modules.Ordering.Checkouts.CompleteCheckout;
 /// </summary>
 internal sealed class CompleteCheckoutHandler(
     ISender mediator,
-    CheckoutPricing pricing,
     StockHolds holds,
     PaymentProviders payments,
     OrderingOptions options,
@@ -35,17 +33,8 @@ internal sealed class CompleteCheckoutHandler(
     public async ValueTask<OrderGroupView> Handle(CompleteCheckoutCommand command, CancellationToken cancellationToken)
     {
         var viewer = new Viewer(command.BuyerId, false);
-        var current = await mediator.Send(new GetCheckoutQuery(command.BuyerId, command.CheckoutId!.Value), cancellationToken)
-            ?? throw ContractError.NotFound(OrderingErrorCodes.CheckoutNotFound, "No such checkout.");
-        PricedCart? repriced = null;
-        if (current.Status == CheckoutStatus.Open)
-        {
-            var lines = Json.Read<CheckoutDocument>(current.Document).Lines.Select(l => new LineToPrice(l.VariantId, l.StoreId, l.Quantity)).ToList();
-            repriced = await pricing.PriceAsync(lines, current.CurrencyCode, cancellationToken);
-        }
-
         var outcome = await mediator.Send(
-            new BeginCompletionCommand(command.BuyerId, current.Id, command.IdempotencyKey, command.RequestHash(), command.ExpectedTotal!.Value, repriced), cancellationToken);
+            new BeginCompletionCommand(command.BuyerId, command.CheckoutId!.Value, command.IdempotencyKey, command.RequestHash(), command.ExpectedTotal!.Value), cancellationToken);
         var checkout = outcome.Checkout;
         switch (outcome.Result)
         {
