@@ -60,6 +60,19 @@ public sealed class CardPaymentTests(OrderingApp app)
     }
 
     [Fact]
+    public async Task When_the_card_payment_cannot_be_prepared_checkoutCreate_is_PAYMENT_FAILED_and_holds_nothing()
+    {
+        var listing = await app.ProductAsync(await app.ShopAsync(), stock: 10);
+        var buyer = await app.BuyerAsync(at: (listing.Shop.Latitude, listing.Shop.Longitude));
+        (await _client.AddAsync(buyer.Token, (listing.VariantGlobalId(), 2))).Codes().Should().BeEmpty();
+
+        var refused = await _client.CheckoutCreateAsync(buyer.Token, new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "CARD", cardPaymentMethodId = "pm_standin_unavailable" });
+        refused.Codes().Should().Equal("PAYMENT_FAILED");
+        (await app.LevelAsync(listing.VariantId)).Reserved.Should().Be(0, "the hold made before the payment was prepared is released");
+        (await _client.SendAsync("{ viewer { checkout { id } } }", null, buyer.Token)).Data("viewer")["checkout"].Should().BeNull();
+    }
+
+    [Fact]
     public async Task When_the_stock_cannot_be_committed_after_the_card_is_held_the_payment_is_voided()
     {
         var (buyer, listing, checkout) = await CardCheckoutAsync(price: "7.00", quantity: 1, paymentMethodId: "pm_card_visa");

@@ -14,7 +14,8 @@ namespace Marketplace.Ordering.Tests.Support;
 /// <c>Idempotency-Key</c> on every POST (the same key with other parameters is refused, as Stripe does), amounts as
 /// positive integers in minor units, a three-letter lower-case currency, manual capture — and keeps each intent's state.
 /// Test payment methods: <c>pm_card_visa</c> (held), <c>pm_card_chargeDeclined</c> (declined),
-/// <c>pm_card_authenticationRequired</c> (3-D Secure: requires_action).
+/// <c>pm_card_authenticationRequired</c> (3-D Secure: requires_action), <c>pm_standin_unavailable</c> (creating the intent
+/// fails with a server error, as when Stripe is down).
 /// </summary>
 public sealed class StripeStandIn : IAsyncDisposable
 {
@@ -118,6 +119,8 @@ public sealed class StripeStandIn : IAsyncDisposable
                 return Problem("currency is not a lower-case ISO code");
             if (parameters.GetValueOrDefault("capture_method") != "manual")
                 return Problem("capture_method is not manual");
+            if (parameters.GetValueOrDefault("payment_method") == "pm_standin_unavailable")
+                return Error(500, "api_error", "api_error", "The stand-in is having a bad day.");
             var metadata = parameters.Where(p => p.Key.StartsWith("metadata[", StringComparison.Ordinal)).ToDictionary(p => p.Key["metadata[".Length..^1], p => p.Value);
             var paymentMethod = parameters.GetValueOrDefault("payment_method");
             var intent = new Intent($"pi_{Guid.NewGuid():N}"[..27], amount, currency, paymentMethod is null ? "requires_payment_method" : "requires_confirmation", "manual", paymentMethod, metadata);

@@ -8,6 +8,7 @@ using Marketplace.Modules.Sellers.Contracts.V1;
 using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared.Contracts;
 using Mediator;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Modules.Ordering.Checkouts.CreateCheckout;
 
@@ -25,7 +26,8 @@ internal sealed class CreateCheckoutHandler(
     UsersProfiles.UsersProfilesClient users,
     SellersStores.SellersStoresClient sellers,
     OrderingOptions options,
-    TimeProvider clock) : IRequestHandler<CreateCheckoutCommand, Checkout>
+    TimeProvider clock,
+    ILogger<CreateCheckoutHandler> logger) : IRequestHandler<CreateCheckoutCommand, Checkout>
 {
     public async ValueTask<Checkout> Handle(CreateCheckoutCommand command, CancellationToken cancellationToken)
     {
@@ -71,7 +73,7 @@ internal sealed class CreateCheckoutHandler(
         var document = priced.Document(distances);
         try
         {
-            var payment = await provider.PrepareAsync(new PaymentRequest(checkoutId, command.BuyerId, priced.Total, priced.CurrencyCode, command.CardPaymentMethodId), cancellationToken);
+            var payment = await PrepareAsync(provider, new PaymentRequest(checkoutId, command.BuyerId, priced.Total, priced.CurrencyCode, command.CardPaymentMethodId), cancellationToken);
             var now = Timestamps.Truncate(clock.GetUtcNow());
             var opened = await mediator.Send(
                 new OpenCheckoutCommand(new Checkout
@@ -100,11 +102,25 @@ internal sealed class CreateCheckoutHandler(
             await holds.ReleaseAsync(cart.Id, opened.ReplacedStoreIds.Except(document.Stores.Select(s => s.Store.Id)), cancellationToken);
             return opened.Checkout;
         }
-        catch (RpcException e) when (e.Reason() != OrderingErrorCodes.CheckoutInProgress)
+        catch (Exception e) when (e is not RpcException rpc || rpc.Reason() != OrderingErrorCodes.CheckoutInProgress)
         {
             // Nothing was opened: the hold goes (a completing checkout of the cart is left alone: the hold is its).
             await holds.ReleaseAsync(cart.Id, document.Stores.Select(s => s.Store.Id), CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>The provider's failure (CARD: Stripe unreachable or refusing) is PAYMENT_FAILED: nothing was charged.</summary>
+    private async Task<PreparedPayment> PrepareAsync(IPaymentProvider provider, PaymentRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await provider.PrepareAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or RpcException))
+        {
+            logger.LogWarning(e, "Checkout {CheckoutId}: the {Method} payment could not be prepared", request.CheckoutId, provider.Method);
+            throw ContractError.FailedPrecondition(OrderingErrorCodes.PaymentFailed, "The payment could not be prepared: nothing was charged and nothing is held. Try again or choose another payment method.");
         }
     }
 

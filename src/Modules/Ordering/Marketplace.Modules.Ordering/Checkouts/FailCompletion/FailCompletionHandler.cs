@@ -32,7 +32,8 @@ internal sealed class FailCompletionHandler(OrderingDbContext db, PaymentProvide
 
         checkout.Status = CheckoutStatus.Failed;
         checkout.FailureReason = command.Reason;
-        checkout.PaymentStatus = "voided";
+        if (checkout.PaymentIntentId is not null)
+            checkout.PaymentStatus = "canceled";
         checkout.UpdatedAt = Timestamps.Truncate(clock.GetUtcNow());
         logger.LogWarning("Checkout {CheckoutId} failed ({Reason}): payment voided, stock given back", checkout.Id, command.Reason);
         return true;
