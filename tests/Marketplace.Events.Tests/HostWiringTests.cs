@@ -26,9 +26,9 @@ public sealed class HostWiringTests
 
                 ready.Should().Contain("\"outbox\":{\"status\":\"Healthy\"");
                 jobs.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "nobody is ADMIN until an authentication scheme says so");
-                await Eventually.AssertAsync(async () => (await StreamsAsync(prefix)).Count == 5, TimeSpan.FromSeconds(15));
+                await Eventually.AssertAsync(async () => (await StreamsAsync(prefix)).Count == 6, TimeSpan.FromSeconds(15));
                 (await StreamsAsync(prefix)).Should().BeEquivalentTo(
-                    new[] { "Users", "Sellers", "Catalog", "Inventory", "Notifications" }.Select(m => EventSubjects.StreamOf(m.ToLowerInvariant(), prefix)));
+                    new[] { "Users", "Sellers", "Catalog", "Inventory", "Ordering", "Notifications" }.Select(m => EventSubjects.StreamOf(m.ToLowerInvariant(), prefix)));
             }
         }
         finally
