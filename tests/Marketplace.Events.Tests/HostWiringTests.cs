@@ -17,7 +17,10 @@ public sealed class HostWiringTests
         {
             await using (var factory = new MarketplaceFactory()
                 .With("ConnectionStrings:Marketplace", database)
-                .With("Events:SubjectPrefix", prefix))
+                .With("Events:SubjectPrefix", prefix)
+                // Its own job keys too: a host on another database must not take the shared suite's jobs (a delivery
+                // job it takes finds no row in its database and is lost to the suite that enqueued it).
+                .With("Jobs:Prefix", $"test:{prefix}:jobs:"))
             {
                 using var client = factory.CreateClient();
 
