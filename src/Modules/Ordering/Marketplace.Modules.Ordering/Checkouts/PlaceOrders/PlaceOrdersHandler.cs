@@ -23,6 +23,20 @@ internal sealed class PlaceOrdersHandler(OrderingDbContext db, TimeProvider cloc
         // The scoped DbContext served the earlier steps of this completion: read the rows afresh, not as it last saw them.
         db.ChangeTracker.Clear();
         var now = Timestamps.Truncate(clock.GetUtcNow());
+        // The cart first, then the checkout: the module's one lock order (BeginCompletion and OpenCheckout lock the same
+        // two rows in that order; the other order deadlocked against a concurrent completion of the same checkout).
+        // Checking the cart out is the cart's lock; a refusal below rolls it back.
+        await db.ExecuteAsync(
+            """
+            UPDATE ordering.carts SET status = 'CHECKED_OUT', checked_out_at = $2, updated_at = $2
+            WHERE id = (SELECT cart_id FROM ordering.checkouts WHERE id = $1) AND status = 'OPEN'
+            """,
+            p =>
+            {
+                p.Add(new() { Value = command.CheckoutId });
+                p.Add(new() { Value = now });
+            },
+            cancellationToken);
         var checkout = await db.Checkouts.FromSql($"SELECT * FROM ordering.checkouts WHERE id = {command.CheckoutId} FOR UPDATE").SingleAsync(cancellationToken);
         if (checkout.Status != CheckoutStatus.Completing)
             throw ContractError.FailedPrecondition(OrderingErrorCodes.CheckoutClosed, "This checkout was undone while it was completing: nothing was charged. Create a new one.");
@@ -86,14 +100,6 @@ internal sealed class PlaceOrdersHandler(OrderingDbContext db, TimeProvider cloc
                 order.PaymentMethod, order.Fulfilment, order.CurrencyCode, Currencies.Format(order.Total, order.CurrencyCode), order.ItemCount, now));
         }
 
-        await db.ExecuteAsync(
-            "UPDATE ordering.carts SET status = 'CHECKED_OUT', checked_out_at = $2, updated_at = $2 WHERE id = $1 AND status = 'OPEN'",
-            p =>
-            {
-                p.Add(new() { Value = checkout.CartId });
-                p.Add(new() { Value = now });
-            },
-            cancellationToken);
         checkout.Status = CheckoutStatus.Completed;
         checkout.UpdatedAt = now;
         return new OrderGroupView(group, orders);
