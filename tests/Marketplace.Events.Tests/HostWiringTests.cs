@@ -17,7 +17,10 @@ public sealed class HostWiringTests
         {
             await using (var factory = new MarketplaceFactory()
                 .With("ConnectionStrings:Marketplace", database)
-                .With("Events:SubjectPrefix", prefix))
+                .With("Events:SubjectPrefix", prefix)
+                // Its own job keys too: a host on another database must not take the shared suite's jobs (a delivery
+                // job it takes finds no row in its database and is lost to the suite that enqueued it).
+                .With("Jobs:Prefix", $"test:{prefix}:jobs:"))
             {
                 using var client = factory.CreateClient();
 
@@ -26,9 +29,9 @@ public sealed class HostWiringTests
 
                 ready.Should().Contain("\"outbox\":{\"status\":\"Healthy\"");
                 jobs.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "nobody is ADMIN until an authentication scheme says so");
-                await Eventually.AssertAsync(async () => (await StreamsAsync(prefix)).Count == 6, TimeSpan.FromSeconds(15));
+                await Eventually.AssertAsync(async () => (await StreamsAsync(prefix)).Count == 7, TimeSpan.FromSeconds(15));
                 (await StreamsAsync(prefix)).Should().BeEquivalentTo(
-                    new[] { "Users", "Sellers", "Catalog", "Inventory", "Notifications", "Media" }.Select(m => EventSubjects.StreamOf(m.ToLowerInvariant(), prefix)));
+                    new[] { "Users", "Sellers", "Catalog", "Inventory", "Ordering", "Notifications", "Media" }.Select(m => EventSubjects.StreamOf(m.ToLowerInvariant(), prefix)));
             }
         }
         finally

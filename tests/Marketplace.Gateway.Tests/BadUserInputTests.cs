@@ -35,6 +35,9 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "a delivery state variable that is not one", """{"query":"query($s: NotificationDeliveryState) { notificationDeliveries(state: $s) { nodes { id } } }","variables":{"s":"LOST"}}""", "s" },
         { "a phone that is not text (Users)", """{"query":"mutation($i: BuyerLoginCodeRequestInput!) { buyerLoginCodeRequest(input: $i) { codeSent } }","variables":{"i":{"phone":{"n":447911123456}}}}""", "i.phone" },
         { "a page size that is not a number (Users)", """{"query":"query($n: Int) { viewer { addresses(first: $n) { totalCount } } }","variables":{"n":"many"}}""", "n" },
+        { "an order status variable that is not one (Ordering)", """{"query":"query($s: OrderStatus) { viewer { orders(status: $s) { nodes { id } } } }","variables":{"s":"LOST"}}""", "s" },
+        { "a checkout total that is not a decimal (Ordering)", """{"query":"mutation($i: CheckoutCompleteInput!) { checkoutComplete(input: $i) { userErrors { code } } }","variables":{"i":{"checkoutId":"x","idempotencyKey":"k","expectedTotal":"ten"}}}""", "i.expectedTotal" },
+        { "a cart quantity that is not a number (Ordering)", """{"query":"mutation($i: CartLinesAddInput!) { cartLinesAdd(input: $i) { userErrors { code } } }","variables":{"i":{"lines":[{"variantId":"x","quantity":"two"}]}}}""", "i.lines[0].quantity" },
         { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
     };
 

@@ -5,6 +5,7 @@ using Marketplace.Modules.Catalog;
 using Marketplace.Modules.Inventory;
 using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
+using Marketplace.Modules.Ordering;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
 using Marketplace.Shared;
@@ -87,7 +88,7 @@ internal static class MarketplaceApp
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
-            options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(InventoryModule), typeof(NotificationsModule), typeof(MediaModule)];
+            options.Assemblies = [typeof(UsersModule), typeof(SellersModule), typeof(CatalogModule), typeof(InventoryModule), typeof(OrderingModule), typeof(NotificationsModule), typeof(MediaModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AdmissionBehavior<,>), typeof(TransactionBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(modules.Modules.Select(m => m.Assembly), ServiceLifetime.Scoped, includeInternalTypes: true);

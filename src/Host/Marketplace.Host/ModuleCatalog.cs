@@ -2,6 +2,7 @@ using Marketplace.Modules.Catalog;
 using Marketplace.Modules.Inventory;
 using Marketplace.Modules.Media;
 using Marketplace.Modules.Notifications;
+using Marketplace.Modules.Ordering;
 using Marketplace.Modules.Sellers;
 using Marketplace.Modules.Users;
 using Marketplace.Shared.Modules;
@@ -20,6 +21,7 @@ internal static class ModuleCatalog
         new SellersModule(),
         new CatalogModule(),
         new InventoryModule(),
+        new OrderingModule(),
         new NotificationsModule(),
         new MediaModule(),
     ];

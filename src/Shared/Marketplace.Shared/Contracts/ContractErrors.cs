@@ -21,7 +21,9 @@ public static class ContractError
 
     public static RpcException AlreadyExists(string reason, string message) => Create(Code.AlreadyExists, reason, message);
 
-    public static RpcException FailedPrecondition(string reason, string message) => Create(Code.FailedPrecondition, reason, message);
+    /// <summary>A broken rule; <paramref name="fields"/> may list each offending item (e.g. each cart line short of stock).</summary>
+    public static RpcException FailedPrecondition(string reason, string message, IEnumerable<FieldViolation>? fields = null) =>
+        Create(Code.FailedPrecondition, reason, message, fields);
 
     public static RpcException PermissionDenied(string reason, string message) => Create(Code.PermissionDenied, reason, message);
 

@@ -36,7 +36,9 @@ internal sealed record NotificationRule<TEvent>(
     public void Declare(ModuleBuilder module)
     {
         module.Services.AddSingleton(this);
-        module.AddEventConsumer<NotifyOnEvent<TEvent>, TEvent>();
+        // One consumer per event: it runs every rule of the event (the first rule declares it).
+        if (!module.Services.Any(d => d.ServiceType == typeof(NotifyOnEvent<TEvent>)))
+            module.AddEventConsumer<NotifyOnEvent<TEvent>, TEvent>();
     }
 
     /// <summary>

@@ -40,6 +40,8 @@ internal sealed partial class TemplateCatalog
         new(NotificationTemplates.BuyerWelcome, Category.Marketing, HasEmail: false),
         new(NotificationTemplates.NewSignIn, Category.Account, HasEmail: false, "method", "device"),
         new(NotificationTemplates.LowStock, Category.Orders, HasEmail: true, "productTitle", "sku", "available", "threshold"),
+        new(NotificationTemplates.OrderPlacedBuyer, Category.Orders, HasEmail: true, "orderNumber", "storeName", "itemCount", "total", "currencyCode", "paymentMethod", "fulfilment"),
+        new(NotificationTemplates.OrderPlacedSeller, Category.Orders, HasEmail: true, "orderNumber", "storeName", "itemCount", "total", "currencyCode", "paymentMethod", "fulfilment"),
     ];
 
     private readonly FrozenDictionary<string, TemplateDefinition> _definitions;
@@ -211,4 +213,6 @@ internal static class NotificationTemplates
     public const string BuyerWelcome = "buyer_welcome";
     public const string NewSignIn = "new_sign_in";
     public const string LowStock = "low_stock";
+    public const string OrderPlacedBuyer = "order_placed_buyer";
+    public const string OrderPlacedSeller = "order_placed_seller";
 }

@@ -7,6 +7,7 @@ using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Modules.Users.Profiles.GetUsers;
 using Marketplace.Modules.Users.Profiles.GetViewer;
 using Marketplace.Modules.Users.Sellers.CompletePasswordReset;
+using Marketplace.Modules.Users.Buyers.FindBuyerByPhone;
 using Marketplace.Modules.Users.Sellers.FindSellerByEmail;
 using Marketplace.Modules.Users.Sellers.GetSellerStatus;
 using Marketplace.Modules.Users.Sellers.LoginSeller;
@@ -135,6 +136,14 @@ internal sealed class UsersAuthGrpcService(ISender mediator) : UsersAuth.UsersAu
         return seller is null
             ? new FindSellerByEmailResponse()
             : new FindSellerByEmailResponse { Exists = true, UserId = seller.Id.ToString(), EmailVerified = seller.EmailVerifiedAt is not null };
+    }
+
+    public override async Task<FindBuyerByPhoneResponse> FindBuyerByPhone(FindBuyerByPhoneRequest request, ServerCallContext context)
+    {
+        // Whether a phone has an account is not for users to probe; only modules ask.
+        CallerRequirements.Service();
+        var buyer = await mediator.Send(new FindBuyerByPhoneQuery(request.Phone), context.CancellationToken);
+        return buyer is null ? new FindBuyerByPhoneResponse() : new FindBuyerByPhoneResponse { Exists = true, UserId = buyer.Id.ToString() };
     }
 
     public override async Task<UnlockSignInResponse> UnlockSignIn(UnlockSignInRequest request, ServerCallContext context)

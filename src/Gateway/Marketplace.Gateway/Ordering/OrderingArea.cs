@@ -1,0 +1,49 @@
+using GraphQL;
+using Marketplace.Gateway.Relay;
+using Marketplace.Gateway.Schema;
+using Marketplace.Modules.Ordering.Contracts.V1;
+using Marketplace.Shared.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Gateway.Ordering;
+
+/// <summary>
+/// The Ordering area: the buyer's cart (<c>viewer.cart</c>, <c>cartLines*</c>), checkout (<c>checkoutCreate</c>,
+/// <c>checkoutComplete</c>, <c>viewer.checkout</c>) and orders (<c>viewer.orders</c>, <c>store.orders</c>,
+/// <c>order(id:)</c>), through the <c>OrderingCarts</c>, <c>OrderingCheckout</c> and <c>OrderingOrders</c> contracts,
+/// which authorize every call again. A cart holds ids and quantities only: its lines are hydrated here, through the
+/// request's DataLoaders (one Catalog, one Inventory and one Sellers call per request, however many lines and stores).
+/// </summary>
+internal sealed class OrderingArea : IGatewayArea
+{
+    public const string CartTypeName = "Cart";
+    public const string CheckoutTypeName = "Checkout";
+    public const string OrderTypeName = "Order";
+    public const string OrderGroupTypeName = "OrderGroup";
+
+    public void Register(IServiceCollection services)
+    {
+        services.AddContractClient<OrderingCarts.OrderingCartsClient>("Ordering");
+        services.AddSchemaContribution<CartMutations>();
+        services.AddSingleton<IViewerExtension, CartViewerFields>();
+        services.AddNodeResolver<CartNodeResolver>();
+        services.AddContractClient<OrderingCheckout.OrderingCheckoutClient>("Ordering");
+        services.AddContractClient<OrderingOrders.OrderingOrdersClient>("Ordering");
+        services.AddSchemaContribution<CheckoutMutations>();
+        services.AddSchemaContribution<OrderQueries>();
+        services.AddSingleton<IViewerExtension, OrderViewerFields>();
+        services.AddSingleton<IStoreExtension, StoreOrdersField>();
+        services.AddNodeResolver<CheckoutNodeResolver>();
+        services.AddNodeResolver<OrderNodeResolver>();
+        services.AddNodeResolver<OrderGroupNodeResolver>();
+    }
+
+    public static OrderingCarts.OrderingCartsClient Carts(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingCarts.OrderingCartsClient>();
+
+    public static OrderingCheckout.OrderingCheckoutClient Checkouts(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingCheckout.OrderingCheckoutClient>();
+
+    public static OrderingOrders.OrderingOrdersClient Orders(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingOrders.OrderingOrdersClient>();
+}

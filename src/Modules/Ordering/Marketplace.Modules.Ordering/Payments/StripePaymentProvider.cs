@@ -1,0 +1,91 @@
+using Marketplace.Modules.Ordering.Domain;
+using Microsoft.Extensions.Logging;
+using Stripe;
+
+namespace Marketplace.Modules.Ordering.Payments;
+
+/// <summary>
+/// CARD through Stripe PaymentIntents with manual capture (Stripe.net): checkoutCreate creates the intent for the total
+/// (the client confirms it with its client secret, or the server confirms it with a payment method given at create),
+/// checkoutComplete requires it held (<c>requires_capture</c>), compensation cancels it. Every call carries an idempotency
+/// key derived from the checkout, so a retry after a timeout or a crash never creates or confirms twice. The API base is a
+/// setting: tests point it at a local stand-in. Without a secret key the provider is off (<see cref="Enabled"/>).
+/// </summary>
+internal sealed class StripePaymentProvider : IPaymentProvider
+{
+    private readonly PaymentIntentService? _intents;
+    private readonly ILogger<StripePaymentProvider> _logger;
+
+    public StripePaymentProvider(OrderingOptions options, ILogger<StripePaymentProvider> logger)
+    {
+        _logger = logger;
+        var settings = options.Stripe;
+        if (settings.SecretKey.Length == 0)
+            return;
+        var http = new SystemNetHttpClient(new HttpClient { Timeout = settings.Timeout }, maxNetworkRetries: 2);
+        _intents = new PaymentIntentService(new StripeClient(settings.SecretKey, httpClient: http, apiBase: settings.ApiBase.TrimEnd('/')));
+    }
+
+    public string Method => PaymentMethods.Card;
+
+    public bool Enabled => _intents is not null;
+
+    public async Task<PreparedPayment> PrepareAsync(PaymentRequest request, CancellationToken cancellationToken)
+    {
+        var options = new PaymentIntentCreateOptions
+        {
+            Amount = Currencies.ToMinorUnits(request.Amount, request.CurrencyCode),
+            Currency = request.CurrencyCode.ToLowerInvariant(),
+            CaptureMethod = "manual",
+            PaymentMethod = request.ProviderMethodId,
+            Metadata = new Dictionary<string, string> { ["checkout_id"] = request.CheckoutId.ToString(), ["buyer_id"] = request.BuyerId.ToString() },
+        };
+        var intent = await Intents.CreateAsync(options, Key(request.CheckoutId, "create"), cancellationToken);
+        return new PreparedPayment(intent.Id, intent.ClientSecret, intent.Status);
+    }
+
+    public async Task<PaymentAuthorization> AuthorizeAsync(PaymentRequest request, string? intentId, CancellationToken cancellationToken)
+    {
+        var amount = Currencies.ToMinorUnits(request.Amount, request.CurrencyCode);
+        try
+        {
+            var intent = await Intents.GetAsync(intentId, cancellationToken: cancellationToken);
+            if (intent.Amount != amount && intent.Status is "requires_payment_method" or "requires_confirmation")
+            {
+                // The total changed after checkoutCreate (PRICE_CHANGED, then accepted): the intent follows before it is confirmed.
+                intent = await Intents.UpdateAsync(intent.Id, new PaymentIntentUpdateOptions { Amount = amount }, Key(request.CheckoutId, $"amount-{amount}"), cancellationToken);
+            }
+
+            if (intent.Status == "requires_confirmation")
+                intent = await Intents.ConfirmAsync(intent.Id, new PaymentIntentConfirmOptions(), Key(request.CheckoutId, "confirm"), cancellationToken);
+
+            return intent switch
+            {
+                { Status: "requires_capture" } when intent.Amount == amount && string.Equals(intent.Currency, request.CurrencyCode, StringComparison.OrdinalIgnoreCase) =>
+                    new PaymentAuthorization(PaymentOutcome.Authorized, PaymentStatus.Authorized, intent.Status),
+                { Status: "requires_capture" } => new PaymentAuthorization(PaymentOutcome.Declined, "", intent.Status, "The held amount is not the checkout's total."),
+                { Status: "requires_action" or "requires_payment_method" } => new PaymentAuthorization(PaymentOutcome.ActionRequired, "", intent.Status),
+                _ => new PaymentAuthorization(PaymentOutcome.Declined, "", intent.Status),
+            };
+        }
+        catch (StripeException e) when (e.StripeError?.Type is "card_error" or "invalid_request_error")
+        {
+            _logger.LogInformation("Checkout {CheckoutId}: card payment refused ({Code})", request.CheckoutId, e.StripeError?.Code);
+            return new PaymentAuthorization(PaymentOutcome.Declined, "", e.StripeError?.Code ?? "declined", e.StripeError?.Message);
+        }
+    }
+
+    public async Task VoidAsync(Guid checkoutId, string? intentId, CancellationToken cancellationToken)
+    {
+        if (intentId is null)
+            return;
+        var intent = await Intents.GetAsync(intentId, cancellationToken: cancellationToken);
+        if (intent.Status is "canceled" or "succeeded")
+            return;
+        await Intents.CancelAsync(intentId, new PaymentIntentCancelOptions { CancellationReason = "abandoned" }, Key(checkoutId, "cancel"), cancellationToken);
+    }
+
+    private PaymentIntentService Intents => _intents ?? throw new InvalidOperationException("Card payments are not configured (Modules:Ordering:Stripe:SecretKey).");
+
+    private static RequestOptions Key(Guid checkoutId, string step) => new() { IdempotencyKey = $"marketplace-checkout-{checkoutId:N}-{step}" };
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Marketplace.Shared.Contracts;
+
+namespace Marketplace.Ordering.Tests.Support;
+
+/// <summary>
+/// Wraps a real contract invoker and counts the calls each method gets per correlation id (the X-Correlation-Id a test
+/// sends) from signed-in users, i.e. the gateway's calls on a user's behalf; modules calling as themselves (Catalog asking
+/// Sellers which stores are open) are not counted.
+/// </summary>
+public sealed class CountingInvoker(CallInvoker inner) : CallInvoker
+{
+    private readonly ConcurrentDictionary<(string CorrelationId, string Method), int> _calls = new();
+
+    public int Calls(string correlationId, string method) => _calls.GetValueOrDefault((correlationId, method));
+
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
+    {
+        if (CallContext.Current.Caller.Kind == CallerKind.User)
+            _calls.AddOrUpdate((CallContext.Current.CorrelationId, method.Name), 1, (_, n) => n + 1);
+        return inner.AsyncUnaryCall(method, host, options, request);
+    }
+
+    public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        inner.BlockingUnaryCall(method, host, options, request);
+
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        inner.AsyncServerStreamingCall(method, host, options, request);
+
+    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
+        inner.AsyncClientStreamingCall(method, host, options);
+
+    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
+        inner.AsyncDuplexStreamingCall(method, host, options);
+}

@@ -1,0 +1,106 @@
+using Marketplace.Modules.Catalog.Contracts.V1;
+using Marketplace.Modules.Inventory.Contracts.V1;
+using Marketplace.Modules.Notifications.Contracts.V1;
+using Marketplace.Modules.Ordering.Contracts.V1;
+using Marketplace.Modules.Sellers.Contracts.V1;
+using Marketplace.Shared.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(Marketplace.Ordering.Tests.Support.OrderingApp))]
+
+namespace Marketplace.Ordering.Tests.Support;
+
+/// <summary>
+/// The whole host against the real services (PostgreSQL, Redis, NATS, maildev), one for the assembly: every test makes
+/// its own sellers, stores, products and buyers. Transactional emails (seller verification) are recorded; the gateway's
+/// calls of Catalog, Inventory and Sellers are counted per request (DataLoader batching).
+/// </summary>
+public sealed class OrderingApp : MarketplaceFactory, IAsyncLifetime, IRecordsEmails
+{
+    public OrderingApp()
+    {
+        With("Gateway:RateLimitPerIp", "0");
+        With("Gateway:RateLimitPerUser", "0");
+        With("Gateway:Auth:KeyRefreshMinInterval", "00:00:00");
+        // Every test signs in its own buyers and sellers from one client address.
+        With("Modules:Users:Limits:CodeSendsPerIpPerHour", "100000");
+        With("Modules:Users:Limits:RegistrationsPerIpPerHour", "100000");
+        With("Modules:Users:Limits:EmailsPerIpPerHour", "100000");
+        With("Modules:Users:Limits:LoginsPerIpPer15Minutes", "100000");
+        // Tests start recovery passes themselves.
+        With("Modules:Ordering:Recovery:RunAtStart", "false");
+        With("Modules:Ordering:Recovery:Cron", "0 0 1 1 *");
+        // CARD through the real Stripe.net client against the local stand-in.
+        With("Modules:Ordering:Stripe:SecretKey", StripeStandIn.SecretKey);
+        With("Modules:Ordering:Stripe:ApiBase", Stripe.ApiBase);
+    }
+
+    public StripeStandIn Stripe { get; } = new();
+
+    public RecordingNotifications Emails { get; } = new();
+
+    public TestSigningKey Tokens { get; private set; } = null!;
+
+    public CountingInvoker CatalogCalls { get; private set; } = null!;
+
+    public CountingInvoker InventoryCalls { get; private set; } = null!;
+
+    public CountingInvoker SellersCalls { get; private set; } = null!;
+
+    public InventoryStock.InventoryStockClient Stock => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
+
+    public InventoryReservations.InventoryReservationsClient Reservations => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
+
+    public OrderingCheckout.OrderingCheckoutClient Checkout => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Ordering"));
+
+    public OrderingCarts.OrderingCartsClient Carts => new(Services.GetRequiredService<ContractChannels>().InvokerFor("Ordering"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stripe.DisposeAsync();
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = Services; // starts the host: migrations run before the signing key row is written
+        Tokens = await TestSigningKey.CreateAsync();
+    }
+
+    public string AdminToken() => Tokens.Issue(Guid.CreateVersion7().ToString(), ["ADMIN"]);
+
+    /// <summary>Runs what follows as <paramref name="caller"/> (contract calls carry it in their metadata).</summary>
+    public static IDisposable As(Caller caller) => CallContext.Push(new CallContext(caller, CallContext.NewCorrelationId()));
+
+    public static IDisposable AsSeller(string sellerId) => As(Caller.User(sellerId, [Roles.Seller]));
+
+    public static IDisposable AsBuyer(string buyerId) => As(Caller.User(buyerId, [Roles.Buyer]));
+
+    public static IDisposable AsModule(string module) => As(Caller.Service(module));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails));
+            services.AddSingleton(sp =>
+            {
+                CatalogCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Catalog"));
+                return new CatalogProducts.CatalogProductsClient(CatalogCalls);
+            });
+            services.AddSingleton(sp =>
+            {
+                InventoryCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
+                return new InventoryStock.InventoryStockClient(InventoryCalls);
+            });
+            services.AddSingleton(sp =>
+            {
+                SellersCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"));
+                return new SellersStores.SellersStoresClient(SellersCalls);
+            });
+        });
+    }
+}
