@@ -88,17 +88,17 @@ public sealed class OrderingApp : MarketplaceFactory, IAsyncLifetime, IRecordsEm
             services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails));
             services.AddSingleton(sp =>
             {
-                CatalogCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Catalog"));
+                CatalogCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Catalog"), usersOnly: true);
                 return new CatalogProducts.CatalogProductsClient(CatalogCalls);
             });
             services.AddSingleton(sp =>
             {
-                InventoryCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Inventory"));
+                InventoryCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Inventory"), usersOnly: true);
                 return new InventoryStock.InventoryStockClient(InventoryCalls);
             });
             services.AddSingleton(sp =>
             {
-                SellersCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"));
+                SellersCalls = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"), usersOnly: true);
                 return new SellersStores.SellersStoresClient(SellersCalls);
             });
         });

@@ -2,14 +2,15 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Marketplace.Shared.Contracts;
 
-namespace Marketplace.Ordering.Tests.Support;
+namespace Marketplace.Testing;
 
 /// <summary>
-/// Wraps a real contract invoker and counts the calls each method gets per correlation id (the X-Correlation-Id a test
-/// sends) from signed-in users, i.e. the gateway's calls on a user's behalf; modules calling as themselves (Catalog asking
-/// Sellers which stores are open) are not counted.
+/// Wraps a real contract invoker and counts the calls of each method per correlation id (the X-Correlation-Id a test
+/// sends), so a test can tell how many contract calls one GraphQL request cost. With <paramref name="usersOnly"/> only
+/// calls made on a signed-in user's behalf count (the gateway's), not those of modules calling as themselves (Catalog
+/// asking Sellers which stores are open).
 /// </summary>
-public sealed class CountingInvoker(CallInvoker inner) : CallInvoker
+public sealed class CountingInvoker(CallInvoker inner, bool usersOnly = false) : CallInvoker
 {
     private readonly ConcurrentDictionary<(string CorrelationId, string Method), int> _calls = new();
 
@@ -17,7 +18,7 @@ public sealed class CountingInvoker(CallInvoker inner) : CallInvoker
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        if (CallContext.Current.Caller.Kind == CallerKind.User)
+        if (!usersOnly || CallContext.Current.Caller.Kind == CallerKind.User)
             _calls.AddOrUpdate((CallContext.Current.CorrelationId, method.Name), 1, (_, n) => n + 1);
         return inner.AsyncUnaryCall(method, host, options, request);
     }
