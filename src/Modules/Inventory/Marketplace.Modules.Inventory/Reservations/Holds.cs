@@ -1,6 +1,6 @@
 using Marketplace.Modules.Inventory.Stock;
 using Npgsql;
-using static Marketplace.Modules.Inventory.Persistence.InventorySql;
+using static Marketplace.Shared.Persistence.ModuleSql;
 
 namespace Marketplace.Modules.Inventory.Reservations;
 

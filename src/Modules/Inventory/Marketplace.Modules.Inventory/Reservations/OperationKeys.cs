@@ -4,7 +4,7 @@ using System.Text.Json;
 using Marketplace.Modules.Inventory.Contracts;
 using Marketplace.Modules.Inventory.Persistence;
 using Marketplace.Shared.Contracts;
-using static Marketplace.Modules.Inventory.Persistence.InventorySql;
+using static Marketplace.Shared.Persistence.ModuleSql;
 
 namespace Marketplace.Modules.Inventory.Reservations;
 

@@ -4,7 +4,7 @@ using Marketplace.Modules.Ordering.Persistence;
 using Marketplace.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using static Marketplace.Modules.Ordering.Persistence.OrderingSql;
+using static Marketplace.Shared.Persistence.ModuleSql;
 
 namespace Marketplace.Modules.Ordering.Carts;
 

@@ -6,7 +6,7 @@ using Marketplace.Shared.UseCases;
 using Microsoft.EntityFrameworkCore;
 using Mediator;
 using Npgsql;
-using static Marketplace.Modules.Inventory.Persistence.InventorySql;
+using static Marketplace.Shared.Persistence.ModuleSql;
 
 namespace Marketplace.Modules.Inventory.Reservations.Reserve;
 

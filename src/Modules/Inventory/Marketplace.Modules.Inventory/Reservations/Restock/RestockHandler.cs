@@ -5,7 +5,7 @@ using Marketplace.Modules.Inventory.Reservations.Commit;
 using Marketplace.Modules.Inventory.Stock;
 using Marketplace.Shared.Contracts;
 using Mediator;
-using static Marketplace.Modules.Inventory.Persistence.InventorySql;
+using static Marketplace.Shared.Persistence.ModuleSql;
 
 namespace Marketplace.Modules.Inventory.Reservations.Restock;
 

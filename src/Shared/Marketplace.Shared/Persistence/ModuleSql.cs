@@ -3,23 +3,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Marketplace.Modules.Ordering.Persistence;
+namespace Marketplace.Shared.Persistence;
 
 /// <summary>
-/// Hand-written statements on the module's connection, inside the command's transaction (TransactionBehavior opened it):
-/// row locks, idempotency claims and the batched inserts that place a checkout's orders in a few round trips (docs/ordering.md,
-/// "Statements per checkout"). Parameters only, never string concatenation of values.
+/// Hand-written statements on a module's connection, inside the command's transaction when one is open: for what EF's
+/// change tracker cannot express (Inventory's conditional counter moves, Ordering's row locks, idempotency claims and
+/// batched inserts). Parameters only, never string concatenation of values.
 /// </summary>
-internal static class OrderingSql
+public static class ModuleSql
 {
-    public static async Task<int> ExecuteAsync(this OrderingDbContext db, string sql, Action<NpgsqlParameterCollection> parameters, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(this ModuleDbContext db, string sql, Action<NpgsqlParameterCollection> parameters, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(db, sql, cancellationToken);
         parameters(command.Parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<List<T>> QueryAsync<T>(this OrderingDbContext db, string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    public static async Task<List<T>> QueryAsync<T>(this ModuleDbContext db, string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -47,7 +47,7 @@ internal static class OrderingSql
     /// set <paramref name="resultIndex"/> are read, counting only the statements that return rows (a SELECT, or a
     /// statement ending in one): Npgsql's reader passes over the others.
     /// </summary>
-    public static async Task<List<T>> BatchAsync<T>(this OrderingDbContext db, IReadOnlyList<NpgsqlBatchCommand> commands, int resultIndex, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    public static async Task<List<T>> BatchAsync<T>(this ModuleDbContext db, IReadOnlyList<NpgsqlBatchCommand> commands, int resultIndex, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection, Transaction(db));
@@ -78,7 +78,7 @@ internal static class OrderingSql
         return command;
     }
 
-    private static async Task<NpgsqlCommand> CommandAsync(OrderingDbContext db, string sql, CancellationToken cancellationToken)
+    private static async Task<NpgsqlCommand> CommandAsync(ModuleDbContext db, string sql, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
@@ -86,5 +86,5 @@ internal static class OrderingSql
         return new NpgsqlCommand(sql, connection, Transaction(db));
     }
 
-    private static NpgsqlTransaction? Transaction(OrderingDbContext db) => db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
+    private static NpgsqlTransaction? Transaction(ModuleDbContext db) => db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
 }
