@@ -10,9 +10,20 @@ namespace Marketplace.Modules.Catalog.Search;
 /// whole posting list (90,000 rows for one word at 1M products) to keep the few hundred in the radius. The exact
 /// radius (the stores within it) is checked on the intersection. The tokens cannot collide with text: the parser never
 /// produces a lexeme starting with <c>~</c>.
+/// <para>
+/// Each row also holds its store's token (<c>~s&lt;store id, 32 hex digits&gt;</c>). Where the radius holds few stores
+/// (up to <see cref="DefaultStoreTokensUpTo"/>, <c>Search:StoreTokensUpTo</c>), the words are ANDed with those stores'
+/// tokens instead of the cells: the index then yields exactly the matches in the radius, and the table is read for them
+/// only (measured at 1M rows, a common word, 5 km, 28 stores: 515 table pages instead of 1,691 and 3 ms instead of 33).
+/// The index's cost grows with the candidates times the alternatives it checks each against, so many stores (a dense
+/// city: 193 within 20 km of Amsterdam's centre, 66 ms against the cells' 12 ms) go back to the cells.
+/// </para>
 /// </summary>
 internal static class SearchCells
 {
+    /// <summary>The default of <c>Modules:Catalog:Search:StoreTokensUpTo</c>.</summary>
+    public const int DefaultStoreTokensUpTo = 40;
+
     private static readonly (char Level, double Size)[] Levels = [('a', 0.04), ('b', 0.2), ('c', 0.5)];
 
     /// <summary>The cells' tokens of a geography point (an SQL expression), as a tsvector to append to the text's.</summary>
@@ -22,6 +33,12 @@ internal static class SearchCells
             var size = l.Size.ToString(CultureInfo.InvariantCulture);
             return $"'~{l.Level}' || floor(ST_Y({location}::geometry) / {size}::float8)::int || '_' || floor(ST_X({location}::geometry) / {size}::float8)::int";
         })) + "])";
+
+    /// <summary>A store's token (an SQL expression over a uuid), as a tsvector to append to the text's.</summary>
+    public static string StoreTokenSql(string storeId) => $"array_to_tsvector(ARRAY[{StoreTokenTextSql(storeId)}])";
+
+    /// <summary>A store's token as text (an SQL expression over a uuid): <c>~s</c> and the id's 32 hex digits.</summary>
+    public static string StoreTokenTextSql(string storeId) => $"'~s' || replace({storeId}::text, '-', '')";
 
     /// <summary>
     /// The tokens of the cells of one level that cover the circle's bounding box: the finest level whose cells span at
