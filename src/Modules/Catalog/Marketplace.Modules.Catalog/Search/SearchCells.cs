@@ -14,15 +14,17 @@ namespace Marketplace.Modules.Catalog.Search;
 /// Each row also holds its store's token (<c>~s&lt;store id, 32 hex digits&gt;</c>). Where the radius holds few stores
 /// (up to <see cref="DefaultStoreTokensUpTo"/>, <c>Search:StoreTokensUpTo</c>), the words are ANDed with those stores'
 /// tokens instead of the cells: the index then yields exactly the matches in the radius, and the table is read for them
-/// only (measured at 1M rows, a common word, 5 km, 28 stores: 515 table pages instead of 1,691 and 3 ms instead of 33).
-/// The index's cost grows with the candidates times the alternatives it checks each against, so many stores (a dense
-/// city: 193 within 20 km of Amsterdam's centre, 66 ms against the cells' 12 ms) go back to the cells.
+/// only. Measured at 1M rows (a common word; the machine loaded): 28 stores in 5 km, 515 table pages instead of 1,691 and
+/// 3 ms instead of 33; 43 stores, 13–19 ms instead of 53–69; 63 stores, 20–23 ms instead of 64–67; 129 stores, 71–95 ms
+/// against 87–115. The index's cost grows with the candidates (every product of those stores) times the alternatives it
+/// checks each against (the stores), so beyond about a hundred stores (193 within 20 km of Amsterdam's centre: 76–90 ms
+/// against the cells' 47–68) the cells are cheaper.
 /// </para>
 /// </summary>
 internal static class SearchCells
 {
     /// <summary>The default of <c>Modules:Catalog:Search:StoreTokensUpTo</c>.</summary>
-    public const int DefaultStoreTokensUpTo = 40;
+    public const int DefaultStoreTokensUpTo = 100;
 
     private static readonly (char Level, double Size)[] Levels = [('a', 0.04), ('b', 0.2), ('c', 0.5)];
 
