@@ -138,6 +138,37 @@ public sealed class OrderLifecycleTests(OrderingApp app)
     }
 
     [Fact]
+    public async Task A_card_without_multicapture_is_captured_once_for_the_accepted_orders_when_the_group_is_decided()
+    {
+        var bakery = await app.ShopAsync(name: "Single Bakery");
+        var grocer = await app.ShopAsync(near: (bakery.Latitude, bakery.Longitude), name: "Single Grocer");
+        var florist = await app.ShopAsync(near: (bakery.Latitude, bakery.Longitude), name: "Single Florist");
+        var bread = await app.ProductAsync(bakery, price: "2.50");
+        var apples = await app.ProductAsync(grocer, price: "1.20");
+        var roses = await app.ProductAsync(florist, price: "7.00");
+        var buyer = await app.BuyerAsync(at: (bakery.Latitude, bakery.Longitude));
+        var group = await _client.PlaceAsync(buyer, [(bread.VariantGlobalId(), 2), (apples.VariantGlobalId(), 5), (roses.VariantGlobalId(), 1)], pickup: false, card: true, cardMethod: "pm_card_visa_single_capture");
+        var orders = group["orders"]!.AsArray().ToDictionary(o => Ids.Local(o!["store"].Text("storeId")), o => o!);
+        var (a, b, c) = (orders[bakery.StoreId], orders[grocer.StoreId], orders[florist.StoreId]);
+        var intentId = app.IntentOf(group)!;
+
+        (await _client.MovedAsync("orderAccept", bakery.SellerToken, a.Text("id"))).Text("paymentStatus").Should().Be("PAID");
+        (await _client.MovedAsync("orderCancel", app.AdminToken(), a.Text("id"), "Duplicate order.")).Text("paymentStatus").Should().Be("REFUNDED");
+        await _client.MovedAsync("orderAccept", florist.SellerToken, c.Text("id"));
+        var intent = app.Stripe.Get(intentId);
+        (intent.Status, intent.Captures.Count, app.Stripe.RefundsOf(intentId).Count).Should().Be(("requires_capture", 0, 0), "one authorisation is captured once: not while the grocer has not decided");
+
+        await _client.MovedAsync("orderReject", grocer.SellerToken, b.Text("id"), "No apples today.");
+        intent = app.Stripe.Get(intentId);
+        intent.Captures.Should().Equal(new StripeStandIn.Capture(1200, null, true));
+        (intent.Status, intent.AmountReceived).Should().Be(("succeeded", 1200L), "the two accepted orders (5.00 + 7.00) at once; the grocer's 6.00 let go");
+        app.Stripe.RefundsOf(intentId).Select(r => (r.Amount, r.OrderId)).Should().Equal((500L, Ids.Local(a.Text("id"))));
+        foreach (var order in new[] { a, b, c })
+            PendingEffects(Ids.Local(order.Text("id"))).Should().Be(0);
+        app.Stripe.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_single_store_card_order_is_captured_in_full_when_accepted_and_let_go_when_rejected()
     {
         var accepted = await app.PlaceOrderAsync(card: true);

@@ -35,14 +35,14 @@ public static class LifecycleFlows
     }
 
     /// <summary>Fills the buyer's cart and checks out once (one order per store of the lines), card confirmed server-side.</summary>
-    public static async Task<JsonNode> PlaceAsync(this HttpClient client, Buyer buyer, IReadOnlyList<(string VariantGlobalId, int Quantity)> lines, bool pickup, bool card)
+    public static async Task<JsonNode> PlaceAsync(this HttpClient client, Buyer buyer, IReadOnlyList<(string VariantGlobalId, int Quantity)> lines, bool pickup, bool card, string cardMethod = "pm_card_visa")
     {
         (await client.AddAsync(buyer.Token, [.. lines])).Codes().Should().BeEmpty();
         object input = (pickup, card) switch
         {
-            (true, true) => new { pickup = true, paymentMethod = "CARD", cardPaymentMethodId = "pm_card_visa" },
+            (true, true) => new { pickup = true, paymentMethod = "CARD", cardPaymentMethodId = cardMethod },
             (true, false) => new { pickup = true },
-            (false, true) => new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "CARD", cardPaymentMethodId = "pm_card_visa" },
+            (false, true) => new { deliveryAddressId = buyer.AddressGlobalId, paymentMethod = "CARD", cardPaymentMethodId = cardMethod },
             _ => new { deliveryAddressId = buyer.AddressGlobalId },
         };
         var created = await client.CheckoutCreateAsync(buyer.Token, input);

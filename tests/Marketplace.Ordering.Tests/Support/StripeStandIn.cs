@@ -21,7 +21,8 @@ namespace Marketplace.Ordering.Tests.Support;
 /// <c>final_capture=false</c> is refused unless the intent was created with
 /// <c>payment_method_options[card][request_multicapture]=if_available</c>, as Stripe refuses it for a card without
 /// multicapture; never more than is still capturable, at most 50 captures), cancelling a partly captured intent (the rest
-/// let go), and refunds (<c>POST /v1/refunds</c> with <c>payment_intent</c>, <c>amount</c>: never more than was
+/// let go; <c>pm_card_visa_single_capture</c> is a card without multicapture, reported as the charge's
+/// <c>payment_method_details.card.multicapture.status</c> when <c>latest_charge</c> is expanded), and refunds (<c>POST /v1/refunds</c> with <c>payment_intent</c>, <c>amount</c>: never more than was
 /// captured and not yet refunded; <c>GET /v1/refunds?payment_intent=</c> lists them). Each capture and refund is kept with
 /// its <c>metadata[order_id]</c>, so tests add up what each order was charged and given back.
 /// </para>
@@ -62,7 +63,11 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     public sealed record Intent(string Id, long Amount, string Currency, string Status, string CaptureMethod, string? PaymentMethod, IReadOnlyDictionary<string, string> Metadata)
     {
+        /// <summary>Requested at creation (<c>request_multicapture=if_available</c>).</summary>
         public bool Multicapture { get; init; }
+
+        /// <summary>What the charge reports: requested, and the card allows it (not <c>pm_card_visa_single_capture</c>).</summary>
+        public bool MulticaptureAvailable => Multicapture && PaymentMethod != "pm_card_visa_single_capture" && Status != "requires_payment_method";
 
         public long AmountCapturable { get; init; }
 
@@ -147,7 +152,8 @@ public sealed class StripeStandIn : IAsyncDisposable
             return;
         }
 
-        var (getStatus, getBody) = id is not null && _intents.TryGetValue(id, out var found) ? (200, Json(found)) : Error(404, "invalid_request_error", "resource_missing", "No such payment_intent.");
+        var expandCharge = context.Request.Query.Any(q => q.Key.StartsWith("expand", StringComparison.Ordinal) && q.Value.Contains("latest_charge"));
+        var (getStatus, getBody) = id is not null && _intents.TryGetValue(id, out var found) ? (200, Json(found, expandCharge)) : Error(404, "invalid_request_error", "resource_missing", "No such payment_intent.");
         context.Response.StatusCode = getStatus;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(getBody);
@@ -215,7 +221,7 @@ public sealed class StripeStandIn : IAsyncDisposable
         if (amount > current.AmountCapturable)
             return Problem($"amount_to_capture {amount} is more than the {current.AmountCapturable} still capturable");
         var final = parameters.GetValueOrDefault("final_capture") is null or "true";
-        if (!final && !current.Multicapture)
+        if (!final && !current.MulticaptureAvailable)
             return Error(400, "invalid_request_error", "payment_intent_multicapture_unavailable", "final_capture=false needs multicapture (request_multicapture at creation).");
         if (current.Captures.Count >= 50)
             return Problem("more than 50 captures of one PaymentIntent");
@@ -257,7 +263,7 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     private static string Outcome(string paymentMethod) => paymentMethod switch
     {
-        "pm_card_visa" => "requires_capture",
+        "pm_card_visa" or "pm_card_visa_single_capture" => "requires_capture",
         "pm_card_authenticationRequired" => "requires_action",
         "pm_card_chargeDeclined" => "declined",
         _ => "requires_payment_method",
@@ -279,8 +285,20 @@ public sealed class StripeStandIn : IAsyncDisposable
         return context.Response.WriteAsync(Error(status, type, code, message).Item2);
     }
 
-    private static string Json(Intent intent) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    private static string Json(Intent intent, bool expandCharge = false) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
+        ["latest_charge"] = intent.Status is "requires_payment_method" or "requires_confirmation" or "requires_action" ? null
+            : !expandCharge ? $"ch_{intent.Id[3..]}"
+            : new Dictionary<string, object?>
+            {
+                ["id"] = $"ch_{intent.Id[3..]}",
+                ["object"] = "charge",
+                ["payment_method_details"] = new Dictionary<string, object?>
+                {
+                    ["type"] = "card",
+                    ["card"] = new Dictionary<string, object?> { ["multicapture"] = new { status = intent.MulticaptureAvailable ? "available" : "unavailable" } },
+                },
+            },
         ["id"] = intent.Id,
         ["object"] = "payment_intent",
         ["amount"] = intent.Amount,

@@ -27,6 +27,15 @@ internal interface IPaymentProvider
     /// </summary>
     Task CaptureAsync(OrderPayment payment, long capturedBefore, CancellationToken cancellationToken);
 
+    /// <summary>Whether the group's payment can be captured in several parts (CARD: Stripe reports multicapture per charge).</summary>
+    Task<bool> CapturesInPartsAsync(string? intentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Without captures in parts: once every order of the group is decided, one capture of <paramref name="amount"/> (minor
+    /// units: the accepted orders' totals) lets the rest go. One already made is not repeated.
+    /// </summary>
+    Task CaptureOnceAsync(Guid groupId, string? intentId, long amount, CancellationToken cancellationToken);
+
     /// <summary>Gives the order's total back (an administrator cancelled it after it was paid); once per order.</summary>
     Task RefundAsync(OrderPayment payment, CancellationToken cancellationToken);
 

@@ -24,6 +24,10 @@ internal sealed class OfflinePaymentProvider(string method) : IPaymentProvider
     // of cash is the seller's to hand back (the payout ledger nets it): nothing to call.
     public Task CaptureAsync(OrderPayment payment, long capturedBefore, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<bool> CapturesInPartsAsync(string? intentId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task CaptureOnceAsync(Guid groupId, string? intentId, long amount, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task RefundAsync(OrderPayment payment, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ReleaseRemainderAsync(Guid groupId, string? intentId, CancellationToken cancellationToken) => Task.CompletedTask;

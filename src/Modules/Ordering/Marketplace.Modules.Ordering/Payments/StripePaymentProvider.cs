@@ -126,6 +126,33 @@ internal sealed class StripePaymentProvider : IPaymentProvider
         _logger.LogInformation("Order {OrderId}: captured {Amount} of intent {IntentId}", payment.OrderId, amount, intent.Id);
     }
 
+    public async Task<bool> CapturesInPartsAsync(string? intentId, CancellationToken cancellationToken)
+    {
+        // Asked for at creation (if_available); whether the card's network and the account's pricing give it is known only
+        // once the charge exists.
+        var intent = await Intents.GetAsync(intentId, new PaymentIntentGetOptions { Expand = ["latest_charge"] }, cancellationToken: cancellationToken);
+        return intent.LatestCharge?.PaymentMethodDetails?.Card?.Multicapture?.Status == "available";
+    }
+
+    public async Task CaptureOnceAsync(Guid groupId, string? intentId, long amount, CancellationToken cancellationToken)
+    {
+        var intent = await Intents.GetAsync(intentId, cancellationToken: cancellationToken);
+        if (intent.AmountReceived == amount)
+            return;
+        if (intent.AmountReceived != 0 || intent.Status != "requires_capture" || intent.AmountCapturable < amount)
+        {
+            throw new InvalidOperationException(
+                $"Group {groupId}: cannot capture {amount} of intent {intent.Id} at once ({intent.Status}, received {intent.AmountReceived}, capturable {intent.AmountCapturable}).");
+        }
+
+        await Intents.CaptureAsync(
+            intent.Id,
+            new PaymentIntentCaptureOptions { AmountToCapture = amount, Metadata = new Dictionary<string, string> { ["order_group_id"] = groupId.ToString() } },
+            new RequestOptions { IdempotencyKey = $"marketplace-group-{groupId:N}-capture" },
+            cancellationToken);
+        _logger.LogInformation("Order group {GroupId}: captured {Amount} of intent {IntentId} at once (no multicapture for this card)", groupId, amount, intent.Id);
+    }
+
     public async Task RefundAsync(OrderPayment payment, CancellationToken cancellationToken)
     {
         var amount = Currencies.ToMinorUnits(payment.Amount, payment.CurrencyCode);
