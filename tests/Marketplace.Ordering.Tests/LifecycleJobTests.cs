@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Hangfire;
+using Hangfire.Storage;
 using Marketplace.Ordering.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Ordering.Tests.Support.LifecycleFlows;
 
 namespace Marketplace.Ordering.Tests;
@@ -229,6 +232,18 @@ public sealed class LifecycleJobTests(OrderingApp app)
 
         var allocated = statuses[0] == "ACCEPTED" ? 1 : 0;
         (await app.CountersAsync(listing)).Should().Be((20, 0, allocated), "each expired order's unit came back exactly once");
+    }
+
+    [Fact]
+    public void The_lifecycle_jobs_are_scheduled_with_hangfire_on_the_modules_queue()
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        foreach (var (id, type) in new[] { ("ordering:expire-orders", "ExpireOrdersJob"), ("ordering:complete-orders", "CompleteOrdersJob"), ("ordering:order-effects", "OrderEffectsJob") })
+        {
+            recurring.Should().ContainKey(id);
+            (recurring[id].Job.Type.Name, recurring[id].Job.Queue, recurring[id].Cron).Should().Be((type, "ordering", "0 0 1 1 *"), "the test host's settings (never on their own here)");
+        }
     }
 
     /// <summary>An order of <paramref name="listing"/> for <paramref name="buyer"/>, moved to <paramref name="status"/> the way it would be.</summary>
