@@ -12,7 +12,7 @@ namespace Marketplace.Modules.Sellers.Payouts;
 /// </summary>
 internal static class Ledger
 {
-    public sealed record Balance(string CurrencyCode, long Available, long Pending);
+    internal sealed record Balance(string CurrencyCode, long Available, long Pending);
 
     /// <summary>
     /// Appends an entry unless one with the same unique key exists (an order's entry of that type and direction, a
