@@ -66,6 +66,9 @@ public sealed class PayoutAccessTests(SellersApp app)
             }
         }
 
+        foreach (var (token, code) in new[] { (sellerToken, "FORBIDDEN"), (buyerToken, "FORBIDDEN"), ((string?)null, "UNAUTHENTICATED") })
+            (await _client.SendAsync("{ payouts(first: 5) { nodes { id sellerId } } }", token: token)).ErrorCodes().Should().Equal([code], "only administrators list every seller's payouts");
+
         (await _client.BalancesAsync(sellerToken)).Should().BeEquivalentTo(before);
         (await _client.PayoutsAsync(sellerToken)).Should().BeEmpty();
         (await _client.EntriesAsync(sellerToken)).Should().OnlyContain(e => e.Type == "SALE" || e.Type == "COMMISSION");

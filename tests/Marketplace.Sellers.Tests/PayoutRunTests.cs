@@ -90,6 +90,7 @@ public sealed class PayoutRunTests(SellersApp app)
         var run = await _client.RunAsync(admin, "NOK");
         var paid = Single(run, paidSeller).Text("id");
         var failed = Single(run, failedSeller).Text("id");
+        (await PendingAsync(admin, "NOK")).Should().Contain([paid, failed], "administrators find the payouts to settle");
 
         var marked = await _client.AdminAsync(admin, "payoutMarkPaid", new { payoutId = paid, reference = "BANK-77" }, "payout { status reference paidAt }");
         marked.Codes().Should().BeEmpty();
@@ -103,6 +104,7 @@ public sealed class PayoutRunTests(SellersApp app)
         }
 
         (await _client.EntriesAsync(paidToken)).Should().NotContain(e => e.Type == "PAYOUT_FAILED", "a paid payout cannot give its money back");
+        (await PendingAsync(admin, "NOK")).Should().NotContain(paid).And.Contain(failed);
         (await _client.BalanceAsync(paidToken, "NOK")).Should().Be(new Balance(0m, 0m));
 
         var failing = await _client.AdminAsync(admin, "payoutMarkFailed", new { payoutId = failed, reason = "Account closed" }, "payout { status failureReason failedAt }");
@@ -124,6 +126,10 @@ public sealed class PayoutRunTests(SellersApp app)
         entries.Sum(e => e.Amount).Should().Be((await _client.BalanceAsync(failedToken, "NOK")).Available);
         (await _client.BalanceAsync(failedToken, "NOK")).Available.Should().Be(entries.Count(e => e.Type == "PAYOUT_FAILED") == 2 ? 45.00m : 0m);
     }
+
+    private async Task<List<string>> PendingAsync(string admin, string currency) =>
+        (await _client.SendAsync("query($c: String) { payouts(status: PENDING, currencyCode: $c, first: 100) { nodes { id status } } }", new { c = currency }, admin))
+            .Data("payouts")["nodes"]!.AsArray().Select(n => n.Text("id")).ToList();
 
     private async Task<List<(Guid SellerId, string Token, decimal Share)>> SellersWithCompletedOrdersAsync(string currency, int count)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Gateway.Sellers;
 
 /// <summary>
-/// The sellers' payouts (docs/payouts.md): <c>viewer.payoutBalance</c>, <c>viewer.ledgerEntries</c>,
+/// The sellers' payouts (docs/payouts.md): <c>viewer.payoutBalance</c>, <c>viewer.ledgerEntries</c>, the administrators' <c>payouts</c>,
 /// <c>viewer.payouts</c> for sellers and the administrators' mutations, through the <c>SellersPayouts</c> contract, which
 /// authorizes every call again.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class PayoutArea : IGatewayArea
     public void Register(IServiceCollection services)
     {
         services.AddContractClient<SellersPayouts.SellersPayoutsClient>("Sellers");
+        services.AddSchemaContribution<PayoutQueries>();
         services.AddSchemaContribution<PayoutMutations>();
         services.AddSingleton<IViewerExtension, PayoutViewerFields>();
         services.AddTransient<ConnectionType<LedgerEntryType, LedgerEntry>>();

@@ -44,6 +44,14 @@ internal sealed class SellersPayoutsGrpcService(ISender mediator) : SellersPayou
         return new ListPayoutsResponse { Payouts = { page.Items.Select(p => p.ToContract()) }, PageInfo = new() { HasNextPage = page.HasNextPage } };
     }
 
+    public override async Task<ListPayoutsResponse> ListAllPayouts(ListAllPayoutsRequest request, ServerCallContext context)
+    {
+        CallerRequirements.Admin();
+        var query = new ListPayoutsQuery(null, request.Page?.First ?? 0, request.Page?.After ?? "", request.Status.Trim(), request.CurrencyCode.Trim());
+        var page = await mediator.Send(query, context.CancellationToken);
+        return new ListPayoutsResponse { Payouts = { page.Items.Select(p => p.ToContract()) }, PageInfo = new() { HasNextPage = page.HasNextPage } };
+    }
+
     public override async Task<PayoutRun> StartPayoutRun(StartPayoutRunRequest request, ServerCallContext context)
     {
         var caller = CallerRequirements.AdminOrService();

@@ -8,15 +8,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Modules.Sellers.Payouts.ListPayouts;
 
-/// <summary>Keyset on (created_at, id) descending.</summary>
+/// <summary>Keyset on (created_at, id) descending (the index on (seller_id, created_at, id) serves a seller's pages).</summary>
 internal sealed class ListPayoutsHandler(SellersDbContext db) : IQueryHandler<ListPayoutsQuery, Page<Payout>>
 {
     public async ValueTask<Page<Payout>> Handle(ListPayoutsQuery query, CancellationToken cancellationToken)
     {
         var size = Paging.Size(query.First, 20, 100);
         var (at, id) = query.After.Length > 0 ? ParseKey(query.After) : (new DateTimeOffset(9000, 1, 1, 0, 0, 0, TimeSpan.Zero), Guid.Empty);
+        var everySeller = query.SellerId is null;
+        var sellerId = query.SellerId ?? Guid.Empty;
         var rows = await db.Payouts.FromSql(
-                $"SELECT * FROM sellers.payouts WHERE seller_id = {query.SellerId} AND (created_at, id) < ({at}, {id}) ORDER BY created_at DESC, id DESC LIMIT {size + 1}")
+                $"""
+                SELECT * FROM sellers.payouts
+                WHERE ({everySeller} OR seller_id = {sellerId}) AND ({query.Status} = '' OR status = {query.Status})
+                  AND ({query.CurrencyCode} = '' OR currency_code = {query.CurrencyCode}) AND (created_at, id) < ({at}, {id})
+                ORDER BY created_at DESC, id DESC LIMIT {size + 1}
+                """)
             .AsNoTracking().ToListAsync(cancellationToken);
         return Paging.FromSlice(rows, size);
     }

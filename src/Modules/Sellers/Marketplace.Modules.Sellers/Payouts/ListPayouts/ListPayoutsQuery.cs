@@ -4,5 +4,9 @@ using Mediator;
 
 namespace Marketplace.Modules.Sellers.Payouts.ListPayouts;
 
-/// <summary>A page of a seller's payouts, newest first; <paramref name="After"/> is a payout's key ("ticks:id").</summary>
-internal sealed record ListPayoutsQuery(Guid SellerId, int First, string After) : IQuery<Page<Payout>>;
+/// <summary>
+/// A page of payouts, newest first: one seller's (<paramref name="SellerId"/>), or every seller's for an administrator
+/// (null), optionally of one <paramref name="Status"/> and <paramref name="CurrencyCode"/> (empty: any).
+/// <paramref name="After"/> is a payout's key ("ticks:id").
+/// </summary>
+internal sealed record ListPayoutsQuery(Guid? SellerId, int First, string After, string Status = "", string CurrencyCode = "") : IQuery<Page<Payout>>;
