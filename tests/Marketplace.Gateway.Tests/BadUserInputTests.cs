@@ -38,6 +38,8 @@ public sealed class BadUserInputTests(SharedGateway gateway)
         { "an order status variable that is not one (Ordering)", """{"query":"query($s: OrderStatus) { viewer { orders(status: $s) { nodes { id } } } }","variables":{"s":"LOST"}}""", "s" },
         { "a checkout total that is not a decimal (Ordering)", """{"query":"mutation($i: CheckoutCompleteInput!) { checkoutComplete(input: $i) { userErrors { code } } }","variables":{"i":{"checkoutId":"x","idempotencyKey":"k","expectedTotal":"ten"}}}""", "i.expectedTotal" },
         { "a cart quantity that is not a number (Ordering)", """{"query":"mutation($i: CartLinesAddInput!) { cartLinesAdd(input: $i) { userErrors { code } } }","variables":{"i":{"lines":[{"variantId":"x","quantity":"two"}]}}}""", "i.lines[0].quantity" },
+        { "a ledger adjustment amount given as a float (Sellers payouts)", """{"query":"mutation($i: LedgerAdjustInput!) { ledgerAdjust(input: $i) { userErrors { code } } }","variables":{"i":{"sellerId":"x","currencyCode":"EUR","amount":12.5,"reason":"r"}}}""", "i.amount" },
+        { "a commission rate that is not a decimal (Sellers payouts)", """{"query":"mutation { storeCommissionRateSet(input: { storeId: \"x\", rate: \"ten percent\" }) { userErrors { code } } }"}""", "input" },
         { "a decimal with more digits than kept", """{"query":"query($a: Decimal) { testEcho(amount: $a) }","variables":{"a":"0.12345678901234567890123456789"}}""", "a" },
     };
 

@@ -20,7 +20,14 @@ public sealed class SellersApp : MarketplaceFactory, IRecordsEmails
         With("Gateway:RateLimitPerUser", "0");
         // Admin tokens are signed with keys the tests store: an unknown kid must refetch the keys at once.
         With("Gateway:Auth:KeyRefreshMinInterval", "00:00:00");
+        // Payouts (docs/payouts.md): orders are available as soon as they complete, Stripe is the local stand-in.
+        With("Modules:Sellers:Payouts:HoldPeriod", "00:00:00");
+        With("Modules:Sellers:Payouts:Stripe:SecretKey", StripeTransferStandIn.SecretKey);
+        With("Modules:Sellers:Payouts:Stripe:ApiBase", Stripe.ApiBase);
     }
+
+    /// <summary>Stripe Connect's Transfers API, local (the host's Stripe.net talks to it).</summary>
+    public StripeTransferStandIn Stripe { get; } = new();
 
     public RecordingNotifications Emails { get; } = new();
 
@@ -28,5 +35,11 @@ public sealed class SellersApp : MarketplaceFactory, IRecordsEmails
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stripe.DisposeAsync();
     }
 }

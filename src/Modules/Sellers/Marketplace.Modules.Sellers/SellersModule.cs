@@ -1,9 +1,15 @@
+using Marketplace.Modules.Ordering.Contracts.Events;
+using Marketplace.Modules.Sellers.Events;
 using Marketplace.Modules.Sellers.GrpcServices;
+using Marketplace.Modules.Sellers.Jobs;
+using Marketplace.Modules.Sellers.Payouts;
+using Marketplace.Modules.Sellers.Payouts.Providers;
 using Marketplace.Modules.Sellers.Persistence;
 using Marketplace.Modules.Sellers.Stores;
 using Marketplace.Modules.Users.Contracts.V1;
 using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,7 +18,9 @@ namespace Marketplace.Modules.Sellers;
 /// <summary>The Sellers module's entry type: everything the host needs to load it.</summary>
 public sealed class SellersModule : IModule
 {
-    public string Name => "Sellers";
+    internal const string ModuleName = "Sellers";
+
+    public string Name => ModuleName;
 
     public string Schema => SellersDbContext.SchemaName;
 
@@ -24,5 +32,15 @@ public sealed class SellersModule : IModule
         module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
         module.AddContract<SellersStoresGrpcService>();
         module.AddSeeder<DemoData.SellersDemoData>();
+
+        // The payout ledger and payouts (docs/payouts.md).
+        var payouts = module.Settings.GetSection("Payouts").Get<PayoutsOptions>() ?? new PayoutsOptions();
+        PayoutsValidation.Check(payouts);
+        module.Services.AddSingleton(payouts);
+        module.Services.AddScoped<OrderPostings>();
+        module.Services.AddSingleton<StripePayoutProvider>();
+        module.AddContract<SellersPayoutsGrpcService>();
+        module.AddEventConsumer<RecordOrderInLedger, OrderStatusChanged>();
+        module.AddRecurringJob<PayoutRunJob>(PayoutRunJob.RecurringId, payouts.Cron, job => job.RunAsync());
     }
 }

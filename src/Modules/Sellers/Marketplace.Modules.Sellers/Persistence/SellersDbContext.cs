@@ -11,4 +11,12 @@ internal sealed class SellersDbContext(DbContextOptions<SellersDbContext> option
     public DbSet<Store> Stores => Set<Store>();
 
     public DbSet<StoreFollow> Follows => Set<StoreFollow>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
+
+    public DbSet<StoreCommissionRate> CommissionRates => Set<StoreCommissionRate>();
+
+    public DbSet<SellerPayoutAccount> PayoutAccounts => Set<SellerPayoutAccount>();
 }

@@ -26,6 +26,256 @@ namespace Marketplace.Modules.Sellers.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Modules.Sellers.Domain.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<decimal?>("CommissionRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("commission_rate");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency_code");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("payment_method");
+
+                    b.Property<Guid?>("PayoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payout_id");
+
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("Reversal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reversal");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_ledger_entries");
+
+                    b.HasIndex("Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_ledger_entries_position");
+
+                    b.HasIndex("PayoutId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_ledger_entries_payout_id_type")
+                        .HasFilter("payout_id IS NOT NULL");
+
+                    b.HasIndex("SellerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_ledger_entries_seller_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("SellerId", "Position")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_payout_ledger_entries_seller_id_position");
+
+                    b.HasIndex("OrderId", "Type", "Reversal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_ledger_entries_order_id_type_reversal")
+                        .HasFilter("order_id IS NOT NULL");
+
+                    b.HasIndex("SellerId", "CurrencyCode", "AvailableAt")
+                        .HasDatabaseName("ix_payout_ledger_entries_seller_id_currency_code_available_at");
+
+                    b.ToTable("payout_ledger_entries", "sellers", t =>
+                        {
+                            t.HasCheckConstraint("ck_payout_ledger_entries_currency", "currency_code ~ '^[A-Z]{3}$'");
+
+                            t.HasCheckConstraint("ck_payout_ledger_entries_links", "(type IN ('SALE', 'COMMISSION', 'COLLECTED_BY_SELLER', 'REFUND')) = (order_id IS NOT NULL) AND (type IN ('PAYOUT', 'PAYOUT_FAILED')) = (payout_id IS NOT NULL) AND (type = 'COMMISSION') = (commission_rate IS NOT NULL) AND (type <> 'ADJUSTMENT' OR (reason IS NOT NULL AND actor_id IS NOT NULL))");
+
+                            t.HasCheckConstraint("ck_payout_ledger_entries_rate", "commission_rate IS NULL OR commission_rate BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_payout_ledger_entries_sign", "(type = 'SALE' AND NOT reversal AND amount >= 0) OR (type = 'REFUND' AND reversal AND amount <= 0) OR (type IN ('COMMISSION', 'COLLECTED_BY_SELLER') AND ((NOT reversal AND amount <= 0) OR (reversal AND amount >= 0))) OR (type = 'ADJUSTMENT' AND NOT reversal AND amount <> 0) OR (type = 'PAYOUT' AND NOT reversal AND amount < 0) OR (type = 'PAYOUT_FAILED' AND NOT reversal AND amount > 0)");
+
+                            t.HasCheckConstraint("ck_payout_ledger_entries_type", "type IN ('SALE', 'COMMISSION', 'COLLECTED_BY_SELLER', 'REFUND', 'ADJUSTMENT', 'PAYOUT', 'PAYOUT_FAILED')");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Sellers.Domain.Payout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency_code");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("destination");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payouts");
+
+                    b.HasIndex("Status", "Provider")
+                        .HasDatabaseName("ix_payouts_status_provider");
+
+                    b.HasIndex("RunId", "SellerId", "CurrencyCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payouts_run_id_seller_id_currency_code");
+
+                    b.HasIndex("SellerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_payouts_seller_id_created_at_id");
+
+                    b.ToTable("payouts", "sellers", t =>
+                        {
+                            t.HasCheckConstraint("ck_payouts_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_payouts_destination", "(provider = 'STRIPE') = (destination IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_payouts_provider", "provider IN ('MANUAL', 'STRIPE')");
+
+                            t.HasCheckConstraint("ck_payouts_status", "status IN ('PENDING', 'PAID', 'FAILED')");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Sellers.Domain.SellerPayoutAccount", b =>
+                {
+                    b.Property<Guid>("SellerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("StripeAccountId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_account_id");
+
+                    b.HasKey("SellerId")
+                        .HasName("pk_seller_payout_accounts");
+
+                    b.ToTable("seller_payout_accounts", "sellers");
+                });
+
             modelBuilder.Entity("Marketplace.Modules.Sellers.Domain.Store", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +409,35 @@ namespace Marketplace.Modules.Sellers.Persistence.Migrations
                         .HasDatabaseName("ix_stores_slug");
 
                     b.ToTable("stores", "sellers");
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Sellers.Domain.StoreCommissionRate", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by");
+
+                    b.HasKey("StoreId")
+                        .HasName("pk_store_commission_rates");
+
+                    b.ToTable("store_commission_rates", "sellers", t =>
+                        {
+                            t.HasCheckConstraint("ck_store_commission_rates_rate", "rate BETWEEN 0 AND 1");
+                        });
                 });
 
             modelBuilder.Entity("Marketplace.Modules.Sellers.Domain.StoreFollow", b =>
