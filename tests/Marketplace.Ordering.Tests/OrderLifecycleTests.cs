@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Marketplace.Testing;
 using Marketplace.Ordering.Tests.Support;
 using static Marketplace.Ordering.Tests.Support.LifecycleFlows;
 
@@ -51,6 +53,63 @@ public sealed class OrderLifecycleTests(OrderingApp app)
         (last.Text("buyerId"), last.Text("storeId"), last.Text("sellerId")).Should().Be((order.Buyer.UserId, order.Shop.StoreId, order.Shop.SellerId));
         events[0].Text("actorId").Should().Be(order.Shop.SellerId);
         PendingEffects(order.OrderId).Should().Be(0);
+    }
+
+    /// <summary>
+    /// Across modules, end to end: the lifecycle's events feed the Sellers module's payout ledger (docs/payouts.md), read by
+    /// the seller through GraphQL. A card order accepted books its SALE and the platform's COMMISSION (10 % by default,
+    /// half-even) as pending; a cash order also books COLLECTED_BY_SELLER; an administrator's cancellation after delivery
+    /// reverses them, so the seller's balance for these orders nets to zero.
+    /// </summary>
+    [Fact]
+    public async Task Accepted_orders_reach_the_sellers_payout_ledger_and_a_cancellation_after_delivery_reverses_them()
+    {
+        var shop = await app.ShopAsync();
+        var listing = await app.ProductAsync(shop, price: "5.55", stock: 10);
+        var card = await app.PlaceOrderAsync(card: true, quantity: 3, listing: listing); // 16.65: commission 1.665 → 1.66 (half-even)
+        var cash = await app.PlaceOrderAsync(quantity: 1, listing: listing);              // 5.55: commission 0.555 → 0.56
+        var seller = shop.SellerToken;
+        (await LedgerAsync(seller, 0))["entries"]!.AsArray().Should().BeEmpty("nothing is sold before the seller accepts");
+
+        await _client.MovedAsync("orderAccept", seller, card.OrderGlobalId);
+        await _client.MovedAsync("orderAccept", seller, cash.OrderGlobalId);
+        var booked = await LedgerAsync(seller, 5);
+        Entries(booked).Should().BeEquivalentTo(new[]
+        {
+            ("SALE", "16.65", "PENDING", false), ("COMMISSION", "-1.66", "PENDING", false),
+            ("SALE", "5.55", "PENDING", false), ("COMMISSION", "-0.56", "PENDING", false), ("COLLECTED_BY_SELLER", "-5.55", "PENDING", false),
+        });
+        Balance(booked).Should().Be(("EUR", "0.00", "14.43"), "16.65 − 1.66 + 5.55 − 0.56 − 5.55 is owed once the orders complete");
+
+        await _client.MovedAsync("orderMarkOutForDelivery", seller, card.OrderGlobalId);
+        await _client.MovedAsync("orderMarkDelivered", seller, card.OrderGlobalId);
+        await _client.MovedAsync("orderCancel", app.AdminToken(), card.OrderGlobalId, "Damaged on arrival.");
+        var reversed = await LedgerAsync(seller, 7);
+        Entries(reversed).Where(e => e.Item4).Should().BeEquivalentTo(new[] { ("REFUND", "-16.65", "AVAILABLE", true), ("COMMISSION", "1.66", "AVAILABLE", true) });
+        Balance(reversed).Should().Be(("EUR", "0.00", "-0.56"), "the card order nets to zero; the cash order owes its commission until it completes");
+    }
+
+    private async Task<JsonNode> LedgerAsync(string sellerToken, int expected)
+    {
+        const string Query = "{ viewer { payoutBalance { currencyCode available { amount } pending { amount } } ledgerEntries(first: 50) { nodes { type amount { amount } status reversal } } } }";
+        return await Eventually.ReturnsAsync<JsonNode>(
+            async () =>
+            {
+                var viewer = (await _client.SendAsync(Query, null, sellerToken))["data"]!["viewer"]!;
+                return new JsonObject { ["entries"] = viewer["ledgerEntries"]!["nodes"]!.DeepClone(), ["balance"] = viewer["payoutBalance"]!.DeepClone() };
+            },
+            l => l!["entries"]!.AsArray().Count >= expected,
+            TimeSpan.FromSeconds(60),
+            $"{expected} ledger entries");
+    }
+
+    private static List<(string, string, string, bool)> Entries(JsonNode ledger) =>
+        [.. ledger["entries"]!.AsArray().Select(e => (e.Text("type"), e!["amount"].Text("amount"), e.Text("status"), e!["reversal"]!.GetValue<bool>()))];
+
+    private static (string, string, string) Balance(JsonNode ledger)
+    {
+        var balance = ledger["balance"]!.AsArray().Single()!;
+        return (balance.Text("currencyCode"), balance["available"].Text("amount"), balance["pending"].Text("amount"));
     }
 
     [Fact]
