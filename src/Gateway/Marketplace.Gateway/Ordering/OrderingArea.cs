@@ -36,6 +36,9 @@ internal sealed class OrderingArea : IGatewayArea
         services.AddNodeResolver<CheckoutNodeResolver>();
         services.AddNodeResolver<OrderNodeResolver>();
         services.AddNodeResolver<OrderGroupNodeResolver>();
+        // Live status (issue 17): orderStatusChanged, storeOrderPlaced.
+        services.AddContractClient<OrderingLive.OrderingLiveClient>("Ordering");
+        services.AddSchemaContribution<OrderSubscriptions>();
     }
 
     public static OrderingCarts.OrderingCartsClient Carts(IResolveFieldContext context) =>
@@ -46,4 +49,7 @@ internal sealed class OrderingArea : IGatewayArea
 
     public static OrderingOrders.OrderingOrdersClient Orders(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<OrderingOrders.OrderingOrdersClient>();
+
+    public static OrderingLive.OrderingLiveClient Live(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingLive.OrderingLiveClient>();
 }

@@ -50,6 +50,7 @@ public sealed class OrderingModule : IModule
         module.AddContract<OrderingCartsGrpcService>();
         module.AddContract<OrderingCheckoutGrpcService>();
         module.AddContract<OrderingOrdersGrpcService>();
+        Live.OrderLive.Register(module);
         module.AddRecurringJob<RecoverCompletionsJob>(RecoverCompletionsJob.RecurringId, options.Recovery.Cron, job => job.RunAsync());
         module.Services.AddHostedService<RecoverAtStart>();
         module.AddSeeder<OrderingDemoData>();

@@ -23,6 +23,7 @@ public sealed class SellersModule : IModule
         module.Services.AddScoped<StoreViews>();
         module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
         module.AddContract<SellersStoresGrpcService>();
+        module.AddContract<SellersFollowersGrpcService>();
         module.AddSeeder<DemoData.SellersDemoData>();
     }
 }
