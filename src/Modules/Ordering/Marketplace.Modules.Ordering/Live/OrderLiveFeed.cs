@@ -49,6 +49,13 @@ internal sealed partial class OrderLiveFeed : IAsyncDisposable
     /// <summary>Streams open in this process (tests check that a departed client leaves none behind).</summary>
     public int OpenStreams => Volatile.Read(ref _open);
 
+    /// <summary>Open streams watching one order or one store.</summary>
+    public int WatchersOf(Guid orderOrStoreId)
+    {
+        lock (_lock)
+            return (_orders.GetValueOrDefault(orderOrStoreId)?.Count ?? 0) + (_stores.GetValueOrDefault(orderOrStoreId)?.Count ?? 0);
+    }
+
     /// <summary>Starts watching one order's transitions; events published after this returns reach the watch.</summary>
     public Task<Watch> WatchOrderAsync(Guid orderId, Guid? userId, CancellationToken cancellationToken) => AddAsync(_orders, orderId, userId, cancellationToken);
 
