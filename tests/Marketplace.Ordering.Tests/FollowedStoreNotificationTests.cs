@@ -91,6 +91,39 @@ public sealed class FollowedStoreNotificationTests(OrderingApp app)
         (await CountAsync("SELECT count(*) FROM notifications.follower_digest_products WHERE store_id = $1", Guid.Parse(shop.StoreId))).Should().Be(10);
     }
 
+    [Fact]
+    public async Task Concurrent_runs_of_a_digest_job_as_on_two_hosts_tell_each_follower_once()
+    {
+        var shop = await app.ShopAsync(name: "Raced Bakery");
+        var followers = new List<Buyer>();
+        for (var i = 0; i < 3; i++)
+        {
+            var buyer = await app.BuyerAsync();
+            await FollowAsync(buyer.Token, shop);
+            followers.Add(buyer);
+        }
+
+        await app.ProductAsync(shop, stock: 0, title: "Focaccia");
+        var digestId = await Eventually.ReturnsAsync(
+            async () => await ScalarAsync("SELECT id FROM notifications.follower_digests WHERE store_id = $1", Guid.Parse(shop.StoreId)),
+            id => id is not null, Delivery, "the window opened");
+
+        // Four runs at once (two hosts' workers, a Hangfire retry, a duplicate), and the scheduled one when the window ends.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(RunJobAsync)));
+        await DigestSentAsync(shop.StoreId);
+
+        foreach (var follower in followers)
+            (await FeedAsync(follower.Token, 1)).Single().Text("title").Should().Be("Raced Bakery added Focaccia");
+        (await CountAsync("SELECT count(*) FROM notifications.notifications WHERE idempotency_key LIKE $1", $"followed_store_new_product:%:{(Guid)digestId!:N}")).Should().Be(3);
+
+        async Task RunJobAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            using (OrderingApp.AsModule("Notifications"))
+                await scope.ServiceProvider.GetRequiredService<Marketplace.Modules.Notifications.FollowedStores.FollowerDigestJob>().RunAsync((Guid)digestId!);
+        }
+    }
+
     private async Task FollowAsync(string token, Shop shop)
     {
         var followed = (await _client.SendAsync("mutation($s: ID!) { storeFollow(input: { storeId: $s }) { userErrors { code } } }", new { s = shop.StoreGlobalId }, token)).Data("storeFollow");
@@ -137,6 +170,14 @@ public sealed class FollowedStoreNotificationTests(OrderingApp app)
         var js = new NatsJSContext((NatsConnection)app.Services.GetRequiredService<INatsConnection>());
         var prefix = Environment.GetEnvironmentVariable("Events__SubjectPrefix") ?? "";
         await js.PublishAsync(EventSubjects.OnWire(subject, prefix), System.Text.Encoding.UTF8.GetBytes(payload), headers: envelope.ToHeaders(), opts: new NatsJSPubOpts { MsgId = id.ToString() });
+    }
+
+    private static async Task<object?> ScalarAsync(string sql, object parameter)
+    {
+        await using var connection = new NpgsqlConnection(TestServices.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = parameter } } };
+        return await command.ExecuteScalarAsync();
     }
 
     private static async Task<long> CountAsync(string sql, object parameter)
