@@ -151,6 +151,64 @@ public sealed class LiveStatusTests(KestrelOrderingApp live) : IClassFixture<Kes
         }
     }
 
+    [Fact]
+    public async Task One_connection_holds_at_most_its_subscription_budget_and_closing_it_ends_every_stream()
+    {
+        var (_, buyer, order) = await OrderAsync("Budget Bakery");
+        var orderId = Guid.Parse(Ids.Local(order.Text("id")));
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new Uri($"ws://{live.Address.Authority}/graphql"), CancellationToken.None);
+        await SendAsync(socket, new JsonObject { ["type"] = "connection_init", ["payload"] = new JsonObject { ["Authorization"] = "Bearer " + buyer.Token } });
+        (await ReceiveAsync(socket))!.Text("type").Should().Be("connection_ack");
+
+        const int budget = 20; // Gateway:WebSockets:MaxSubscriptionsPerConnection
+        for (var i = 0; i <= budget; i++)
+        {
+            await SendAsync(socket, new JsonObject
+            {
+                ["id"] = $"s{i}",
+                ["type"] = "subscribe",
+                ["payload"] = new JsonObject { ["query"] = StatusQuery, ["variables"] = new JsonObject { ["o"] = order.Text("id") } },
+            });
+            if (i < budget)
+                await Eventually.AssertAsync(() => Task.FromResult(Feed.WatchersOf(orderId) == i + 1), Patience, $"subscription {i} is open");
+        }
+
+        var refused = (await ReceiveAsync(socket))!;
+        refused.Text("type").Should().Be("error", refused.ToJsonString());
+        refused.Text("id").Should().Be($"s{budget}");
+        refused["payload"]![0]!["extensions"]!.Text("code").Should().Be("RESOURCE_EXHAUSTED");
+        Feed.WatchersOf(orderId).Should().Be(budget);
+
+        // The socket drops without completing its operations: every stream ends with it.
+        socket.Abort();
+        await Eventually.AssertAsync(() => Task.FromResult(Feed.WatchersOf(orderId) == 0), Patience, "no stream outlives its connection");
+    }
+
+    private static Task SendAsync(System.Net.WebSockets.WebSocket socket, JsonObject message) =>
+        socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(message.ToJsonString()), System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonNode?> ReceiveAsync(System.Net.WebSockets.WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+                return null;
+            message.Write(buffer, 0, result.Count);
+            if (!result.EndOfMessage)
+                continue;
+            var node = JsonNode.Parse(message.ToArray());
+            message.SetLength(0);
+            if (node?["type"]?.GetValue<string>() is not ("ping" or "pong"))
+                return node;
+        }
+    }
+
     private async Task<(Shop Shop, Buyer Buyer, JsonNode Order)> OrderAsync(string storeName)
     {
         var shop = await App.ShopAsync(name: storeName);

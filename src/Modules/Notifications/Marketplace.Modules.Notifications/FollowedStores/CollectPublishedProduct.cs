@@ -48,6 +48,14 @@ internal sealed class CollectPublishedProduct(NotificationsDbContext db, IJobSch
                 .ToListAsync(cancellationToken)).SingleOrDefault();
             if (digest is null)
                 continue;
+            // A copy of this product's event handled meanwhile on another host (it held the lock): counted already.
+            // (A window this call opened still gets its job, which closes it empty.)
+            if (await db.FollowerDigestProducts.AnyAsync(p => p.ProductId == published.ProductId, cancellationToken))
+            {
+                if (opened)
+                    jobs.Schedule<FollowerDigestJob>(job => job.RunAsync(digest.Id), window);
+                return;
+            }
 
             digest.ProductCount++;
             if (digest.ProductTitle.Length == 0)
