@@ -27,21 +27,22 @@ public sealed class LiveStatusTests(KestrelOrderingApp live) : IClassFixture<Kes
     private OrderLiveFeed Feed => App.Services.GetRequiredService<OrderLiveFeed>();
 
     [Fact]
-    public async Task The_buyer_and_the_seller_receive_each_status_change_once_and_a_departed_client_leaves_no_stream()
+    public async Task The_buyer_the_seller_and_an_administrator_receive_each_status_change_once_and_a_departed_client_leaves_no_stream()
     {
         var (shop, buyer, order) = await OrderAsync("Live Bakery");
         var orderId = Ids.Local(order.Text("id"));
         var variables = new JsonObject { ["o"] = order.Text("id") }.ToJsonString();
         await using var buyerClient = GraphQLWsNodeClient.Start(live.Address, buyer.Token, StatusQuery, variables);
         await using var sellerClient = GraphQLWsNodeClient.Start(live.Address, shop.SellerToken, StatusQuery, variables);
-        await Eventually.AssertAsync(() => Task.FromResult(Feed.WatchersOf(Guid.Parse(orderId)) == 2), Patience, "both subscriptions are open");
+        await using var adminClient = GraphQLWsNodeClient.Start(live.Address, App.AdminToken(), StatusQuery, variables);
+        await Eventually.AssertAsync(() => Task.FromResult(Feed.WatchersOf(Guid.Parse(orderId)) == 3), Patience, "the three subscriptions are open");
 
         var accepted = Change(order, shop, buyer, "PLACED", "ACCEPTED", 2, "SELLER", "");
         await PublishAsync(accepted);
         await PublishAsync(accepted); // the same transition again under another event id: told once
         await PublishAsync(Change(order, shop, buyer, "ACCEPTED", "CANCELLED", 3, "ADMIN", "Payment flagged"));
 
-        foreach (var client in new[] { buyerClient, sellerClient })
+        foreach (var client in new[] { buyerClient, sellerClient, adminClient })
         {
             await client.UntilAsync(lines => lines.Count(l => l.Text("event") == "next") >= 2, Patience, "two changes");
             // NATS keeps one publisher's order: a duplicate would have arrived before the cancellation.
@@ -61,6 +62,7 @@ public sealed class LiveStatusTests(KestrelOrderingApp live) : IClassFixture<Kes
         // The clients vanish without a goodbye (killed): their streams end with them.
         await buyerClient.DisposeAsync();
         await sellerClient.DisposeAsync();
+        await adminClient.DisposeAsync();
         await Eventually.AssertAsync(() => Task.FromResult(Feed.WatchersOf(Guid.Parse(orderId)) == 0), Patience, "no stream outlives its client");
     }
 
