@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Marketplace.Catalog.Tests.Support;
 using Marketplace.Modules.Catalog.Search;
+using Marketplace.Testing;
 using Npgsql;
 
 namespace Marketplace.Catalog.Tests;
@@ -82,6 +84,68 @@ public sealed class SearchPlanTests(CatalogApp app)
             plans[1].Should().Contain(request.Query is null ? "Index Only Scan using ix_search_products_nearby" : "(search_vector @@ $");
             plans[1].Should().MatchRegex("(Mixed|Hash|Group)Aggregate", "every facet in one pass over the matches (grouping sets)");
         }
+    }
+
+    /// <summary>
+    /// A text search asks the text index for its words ANDed with the stores in the radius (few stores) or with the grid
+    /// cells covering it (many; <c>Search:StoreTokensUpTo</c>). Both must find exactly the same products, in the same order,
+    /// for every sort and with a typo; a store just outside the radius is found by neither.
+    /// </summary>
+    [Fact]
+    public async Task A_text_search_finds_the_same_products_through_the_stores_tokens_and_through_the_grid_cells()
+    {
+        var client = app.CreateClient();
+        var shop = await client.SellerStoreAsync(app);
+        var category = await client.CategoryAsync(app);
+        var word = new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + RandomNumberGenerator.GetInt32(26))).ToArray());
+        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var listed = new List<string>();
+        foreach (var (title, price) in new[] { ($"{word} lamp", "12.00"), ($"Oak {word}", "30.00"), ("Lamp shade", "8.00") })
+            listed.Add((await client.ListedAsync(shop.Token, shop.StoreId, category, title, $"A {word} made nearby.", price)).Id);
+        var (neighbour, _) = await client.StoreAtAsync(shop.Token, lat + 0.02, lon); // 2.2 km north
+        var outside = await client.ListedAsync(shop.Token, neighbour, category, $"{word} chair", "Two kilometres away.");
+        await client.AwaitIdsAsync(() => client.NearAsync(lat, lon, 5), [.. listed, outside.Id], "the products are searchable");
+
+        var storesNear = await Gql.ScalarAsync<long>(
+            "SELECT count(*) FROM catalog.stores WHERE status = 'ACTIVE' AND ST_DWithin(location, ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography, 5000)", lat, lon);
+        storesNear.Should().BeLessThanOrEqualTo(SearchCells.DefaultStoreTokensUpTo, "the default names these stores in the index query");
+        var outsideId = Guid.Parse(CatalogFlows.LocalId(outside.Id));
+        foreach (var radiusKm in new[] { 1.0, 3.0 })
+        {
+            foreach (var (query, sort) in new[] { (word, SearchSort.Relevance), (word, SearchSort.PriceAsc), (word, SearchSort.Distance), (word[..3] + word[4..], SearchSort.Relevance), ($"{word} lamp", SearchSort.Newest) })
+            {
+                var request = new SearchRequest(lat, lon, radiusKm, query, null, null, null, sort, 20, null);
+                var byStores = await ProductIdsAsync(request);
+                var byCells = await ProductIdsAsync(request with { StoreTokensUpTo = 0 });
+                byStores.Should().NotBeEmpty($"'{query}' matches products of the store ({sort}, {radiusKm} km)");
+                byStores.Should().Equal(byCells, $"'{query}' ({sort}, {radiusKm} km) finds the same products, in the same order, through either index query");
+                if (radiusKm < 2)
+                    byStores.Should().NotContain(outsideId, "a store outside the radius is found by neither");
+                else if (query == word)
+                    byStores.Should().Contain(outsideId, "the neighbouring store is within 3 km");
+            }
+        }
+    }
+
+    private async Task<List<Guid>> ProductIdsAsync(SearchRequest request)
+    {
+        await using var connection = new NpgsqlConnection(app.Database);
+        await connection.OpenAsync();
+        await using var batch = ProductSearch.BuildBatch(request);
+        batch.Connection = connection;
+        var ids = new List<Guid>();
+        await using var reader = await batch.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+                if (reader.FieldCount > 0 && reader.GetFieldType(0) == typeof(Guid))
+                    ids.Add(reader.GetGuid(0));
+            }
+        }
+        while (await reader.NextResultAsync());
+        return ids;
     }
 
     private static SearchRequest Request(SearchSort sort) => new(Lat, Lon, 5, null, null, null, null, sort, 20, null);

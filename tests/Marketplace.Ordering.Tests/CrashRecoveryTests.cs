@@ -82,6 +82,54 @@ public sealed class CrashRecoveryTests(OrderingApp app)
         (level.OnHand, level.Reserved, level.Allocated).Should().Be((5, 0, 1));
     }
 
+    [Fact]
+    public async Task A_host_killed_after_a_transition_commits_has_its_payment_and_stock_done_by_the_next_process()
+    {
+        var accepted = await app.PlaceOrderAsync(card: true);
+        var cancelled = await app.PlaceOrderAsync(listing: accepted.Listing, card: true, quantity: 3);
+        (await app.CountersAsync(accepted.Listing)).Should().Be((10, 0, 5));
+
+        await using (var doomed = await StartHostAsync(new() { ["Modules__Ordering__Testing__CrashAfter"] = "TransitionCommitted", ["Modules__Ordering__Recovery__RunAtStart"] = "false", ["Modules__Ordering__Lifecycle__EffectsRetryAfter"] = "00:00:01" }))
+        {
+            await DiesAsync(doomed, () => doomed.Http.SendAsync(
+                "mutation($i: OrderAcceptInput!) { orderAccept(input: $i) { order { status } userErrors { code } } }", new { i = new { orderId = accepted.OrderGlobalId } }, accepted.Shop.SellerToken));
+            await Eventually.AssertAsync(() => Task.FromResult(doomed.Process.HasExited), TimeSpan.FromSeconds(30), "the host exits");
+            doomed.Process.Output.Should().Contain("crash after TransitionCommitted");
+        }
+
+        await using (var doomed = await StartHostAsync(new() { ["Modules__Ordering__Testing__CrashAfter"] = "TransitionCommitted", ["Modules__Ordering__Recovery__RunAtStart"] = "false", ["Modules__Ordering__Lifecycle__EffectsRetryAfter"] = "00:00:01" }))
+        {
+            await DiesAsync(doomed, () => doomed.Http.SendAsync(
+                "mutation($i: OrderCancelInput!) { orderCancel(input: $i) { order { status } userErrors { code } } }", new { i = new { orderId = cancelled.OrderGlobalId } }, cancelled.Buyer.Token));
+            await Eventually.AssertAsync(() => Task.FromResult(doomed.Process.HasExited), TimeSpan.FromSeconds(30), "the host exits");
+        }
+
+        // Committed, not done: the statuses moved (with their events), the card is untouched, the stock still allocated.
+        LifecycleFlows.Row(accepted.OrderId).Should().Be(("ACCEPTED", "PAID"));
+        LifecycleFlows.Row(cancelled.OrderId).Should().Be(("CANCELLED", "VOIDED"));
+        LifecycleFlows.Events(accepted.OrderId).Should().ContainSingle();
+        app.Stripe.Get(accepted.IntentId!).Status.Should().Be("requires_capture", "the process died before the capture");
+        app.Stripe.Get(cancelled.IntentId!).Status.Should().Be("requires_capture", "the process died before letting the hold go");
+        (await app.CountersAsync(accepted.Listing)).Should().Be((10, 0, 5));
+        LifecycleFlows.PendingEffects(accepted.OrderId).Should().Be(2, "the capture and the group's settlement wait");
+
+        await using (await StartHostAsync(new() { ["Modules__Ordering__Lifecycle__EffectsRetryAfter"] = "00:00:01", ["Modules__Ordering__Recovery__StaleAfter"] = "00:00:02", ["Modules__Ordering__Recovery__RunAtStart"] = "true" }))
+        {
+            await Eventually.AssertAsync(
+                async () => LifecycleFlows.PendingEffects(accepted.OrderId) + LifecycleFlows.PendingEffects(cancelled.OrderId) == 0 && (await app.CountersAsync(accepted.Listing)).Allocated == 2,
+                TimeSpan.FromSeconds(60),
+                "the new process does what the dead one left");
+        }
+
+        var intent = app.Stripe.Get(accepted.IntentId!);
+        (intent.Status, intent.AmountReceived, intent.Captures.Count).Should().Be(("succeeded", 1000L, 1), "captured exactly once");
+        app.Stripe.Get(cancelled.IntentId!).Status.Should().Be("canceled", "the cancelled order's hold is let go");
+        (await app.CountersAsync(accepted.Listing)).Should().Be((10, 0, 2), "the cancelled order's 3 units are back, once");
+        LifecycleFlows.HistoryCount(accepted.OrderId).Should().Be(2);
+        LifecycleFlows.Events(accepted.OrderId).Should().ContainSingle("recovering the side effects writes no second event");
+        app.Stripe.Problems.Should().BeEmpty();
+    }
+
     /// <summary>The request must end with the process (no answer); an answer is a failure that shows what the host said.</summary>
     private static async Task DiesAsync(HostHandle host, Func<Task<System.Text.Json.Nodes.JsonNode>> request)
     {

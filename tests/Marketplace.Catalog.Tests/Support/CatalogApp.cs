@@ -55,11 +55,18 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime, IRecordsEma
 
     public string Database { get; private set; } = "";
 
+    /// <summary>The application name of the searches' own connections (<c>ConnectionStrings:CatalogSearch</c>).</summary>
+    public string SearchReplicaApplication => $"ct{_run}-search-replica";
+
     public async ValueTask InitializeAsync()
     {
         Database = await TestServices.CreateDatabaseAsync("catalog");
         TestServices.SuiteDatabase = Database;
         With("ConnectionStrings:Marketplace", Database);
+        // Searches read through their own connection string, as with a read replica (docs/catalog-search.md): here the
+        // same database under its own application name, so every search test goes through that path and
+        // SearchReplicaTests can see where the searches ran.
+        With("ConnectionStrings:CatalogSearch", new Npgsql.NpgsqlConnectionStringBuilder(Database) { ApplicationName = SearchReplicaApplication }.ConnectionString);
         _ = Services; // starts the host: migrations run before the signing key row is written
         Tokens = await TestSigningKey.CreateAsync();
         // Streams are provisioned in the background at start-up; some tests publish into the Sellers stream.

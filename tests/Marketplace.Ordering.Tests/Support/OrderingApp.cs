@@ -32,6 +32,13 @@ public sealed class OrderingApp : MarketplaceFactory, IAsyncLifetime, IRecordsEm
         // Tests start recovery passes themselves.
         With("Modules:Ordering:Recovery:RunAtStart", "false");
         With("Modules:Ordering:Recovery:Cron", "0 0 1 1 *");
+        // The lifecycle jobs run only when a test runs them (LifecycleJobTests, alone in its collection), with short windows.
+        With("Modules:Ordering:Lifecycle:AcceptWithin", "00:00:02");
+        With("Modules:Ordering:Lifecycle:ReturnWindow", "00:00:02");
+        With("Modules:Ordering:Lifecycle:ExpiryCron", "0 0 1 1 *");
+        With("Modules:Ordering:Lifecycle:CompletionCron", "0 0 1 1 *");
+        With("Modules:Ordering:Lifecycle:EffectsCron", "0 0 1 1 *");
+        With("Modules:Ordering:Lifecycle:EffectsRetryAfter", "00:00:01");
         // CARD through the real Stripe.net client against the local stand-in.
         With("Modules:Ordering:Stripe:SecretKey", StripeStandIn.SecretKey);
         With("Modules:Ordering:Stripe:ApiBase", Stripe.ApiBase);

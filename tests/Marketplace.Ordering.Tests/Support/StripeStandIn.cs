@@ -16,6 +16,16 @@ namespace Marketplace.Ordering.Tests.Support;
 /// Test payment methods: <c>pm_card_visa</c> (held), <c>pm_card_chargeDeclined</c> (declined),
 /// <c>pm_card_authenticationRequired</c> (3-D Secure: requires_action), <c>pm_standin_unavailable</c> (creating the intent
 /// fails with a server error, as when Stripe is down).
+/// <para>
+/// Issue 17's lifecycle: partial captures of one intent (<c>POST …/capture</c> with <c>amount_to_capture</c>;
+/// <c>final_capture=false</c> is refused unless the intent was created with
+/// <c>payment_method_options[card][request_multicapture]=if_available</c>, as Stripe refuses it for a card without
+/// multicapture; never more than is still capturable, at most 50 captures), cancelling a partly captured intent (the rest
+/// let go; <c>pm_card_visa_single_capture</c> is a card without multicapture, reported as the charge's
+/// <c>payment_method_details.card.multicapture.status</c> when <c>latest_charge</c> is expanded), and refunds (<c>POST /v1/refunds</c> with <c>payment_intent</c>, <c>amount</c>: never more than was
+/// captured and not yet refunded; <c>GET /v1/refunds?payment_intent=</c> lists them). Each capture and refund is kept with
+/// its <c>metadata[order_id]</c>, so tests add up what each order was charged and given back.
+/// </para>
 /// </summary>
 public sealed class StripeStandIn : IAsyncDisposable
 {
@@ -25,6 +35,8 @@ public sealed class StripeStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Intent> _intents = new();
     private readonly ConcurrentDictionary<string, (string Fingerprint, int Status, string Body)> _idempotency = new();
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<Refund> _refunds = new();
+    private readonly Lock _gate = new();
 
     public StripeStandIn()
     {
@@ -37,6 +49,9 @@ public sealed class StripeStandIn : IAsyncDisposable
         _app.MapPost("/v1/payment_intents/{id}", context => HandleAsync(context, (string)context.Request.RouteValues["id"]!, "update"));
         _app.MapPost("/v1/payment_intents/{id}/confirm", context => HandleAsync(context, (string)context.Request.RouteValues["id"]!, "confirm"));
         _app.MapPost("/v1/payment_intents/{id}/cancel", context => HandleAsync(context, (string)context.Request.RouteValues["id"]!, "cancel"));
+        _app.MapPost("/v1/payment_intents/{id}/capture", context => HandleAsync(context, (string)context.Request.RouteValues["id"]!, "capture"));
+        _app.MapPost("/v1/refunds", context => HandleAsync(context, null, "refund"));
+        _app.MapGet("/v1/refunds", context => HandleAsync(context, null, "list-refunds"));
         _app.StartAsync().GetAwaiter().GetResult();
         ApiBase = _app.Urls.Single();
     }
@@ -46,7 +61,28 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>What the stand-in refused as malformed (a test asserts it stays empty).</summary>
     public IReadOnlyCollection<string> Problems => _problems;
 
-    public sealed record Intent(string Id, long Amount, string Currency, string Status, string CaptureMethod, string? PaymentMethod, IReadOnlyDictionary<string, string> Metadata);
+    public sealed record Intent(string Id, long Amount, string Currency, string Status, string CaptureMethod, string? PaymentMethod, IReadOnlyDictionary<string, string> Metadata)
+    {
+        /// <summary>Requested at creation (<c>request_multicapture=if_available</c>).</summary>
+        public bool Multicapture { get; init; }
+
+        /// <summary>What the charge reports: requested, and the card allows it (not <c>pm_card_visa_single_capture</c>).</summary>
+        public bool MulticaptureAvailable => Multicapture && PaymentMethod != "pm_card_visa_single_capture" && Status != "requires_payment_method";
+
+        public long AmountCapturable { get; init; }
+
+        public long AmountReceived { get; init; }
+
+        /// <summary>Every capture in the order made: amount, <c>metadata[order_id]</c>, whether it was the final one.</summary>
+        public IReadOnlyList<Capture> Captures { get; init; } = [];
+    }
+
+    public sealed record Capture(long Amount, string? OrderId, bool Final);
+
+    public sealed record Refund(string Id, string IntentId, long Amount, string? OrderId);
+
+    /// <summary>The refunds of an intent, in the order they were made.</summary>
+    public IReadOnlyList<Refund> RefundsOf(string intentId) => _refunds.Where(r => r.IntentId == intentId).ToList();
 
     public Intent Get(string id) => _intents[id];
 
@@ -54,7 +90,9 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     /// <summary>What Stripe.js does in the buyer's browser with the client secret: confirm with a payment method.</summary>
     public Intent ConfirmAsClient(string id, string paymentMethod) =>
-        _intents.AddOrUpdate(id, _ => throw new KeyNotFoundException(id), (_, intent) => intent with { PaymentMethod = paymentMethod, Status = Outcome(paymentMethod) });
+        _intents.AddOrUpdate(id, _ => throw new KeyNotFoundException(id), (_, intent) => Held(intent with { PaymentMethod = paymentMethod, Status = Outcome(paymentMethod) }));
+
+    private static Intent Held(Intent intent) => intent.Status == "requires_capture" ? intent with { AmountCapturable = intent.Amount } : intent;
 
     private async Task HandleAsync(HttpContext context, string? id, string operation)
     {
@@ -94,7 +132,10 @@ public sealed class StripeStandIn : IAsyncDisposable
                 return;
             }
 
-            var (status, body) = Apply(id, operation, parameters);
+            (int, string) applied;
+            lock (_gate)
+                applied = Apply(id, operation, parameters);
+            var (status, body) = applied;
             _idempotency[key] = (fingerprint, status, body);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
@@ -102,7 +143,17 @@ public sealed class StripeStandIn : IAsyncDisposable
             return;
         }
 
-        var (getStatus, getBody) = id is not null && _intents.TryGetValue(id, out var found) ? (200, Json(found)) : Error(404, "invalid_request_error", "resource_missing", "No such payment_intent.");
+        if (operation == "list-refunds")
+        {
+            var intentId = context.Request.Query["payment_intent"].ToString();
+            var list = JsonSerializer.Serialize(new { @object = "list", url = "/v1/refunds", has_more = false, data = _refunds.Where(r => r.IntentId == intentId).Select(RefundJson).ToList() });
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(list);
+            return;
+        }
+
+        var expandCharge = context.Request.Query.Any(q => q.Key.StartsWith("expand", StringComparison.Ordinal) && q.Value.Contains("latest_charge"));
+        var (getStatus, getBody) = id is not null && _intents.TryGetValue(id, out var found) ? (200, Json(found, expandCharge)) : Error(404, "invalid_request_error", "resource_missing", "No such payment_intent.");
         context.Response.StatusCode = getStatus;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(getBody);
@@ -123,10 +174,16 @@ public sealed class StripeStandIn : IAsyncDisposable
                 return Error(500, "api_error", "api_error", "The stand-in is having a bad day.");
             var metadata = parameters.Where(p => p.Key.StartsWith("metadata[", StringComparison.Ordinal)).ToDictionary(p => p.Key["metadata[".Length..^1], p => p.Value);
             var paymentMethod = parameters.GetValueOrDefault("payment_method");
-            var intent = new Intent($"pi_{Guid.NewGuid():N}"[..27], amount, currency, paymentMethod is null ? "requires_payment_method" : "requires_confirmation", "manual", paymentMethod, metadata);
+            var intent = new Intent($"pi_{Guid.NewGuid():N}"[..27], amount, currency, paymentMethod is null ? "requires_payment_method" : "requires_confirmation", "manual", paymentMethod, metadata)
+            {
+                Multicapture = parameters.GetValueOrDefault("payment_method_options[card][request_multicapture]") == "if_available",
+            };
             _intents[intent.Id] = intent;
             return (200, Json(intent));
         }
+
+        if (operation == "refund")
+            return CreateRefund(parameters);
 
         if (id is null || !_intents.TryGetValue(id, out var current))
             return Error(404, "invalid_request_error", "resource_missing", "No such payment_intent.");
@@ -142,19 +199,71 @@ public sealed class StripeStandIn : IAsyncDisposable
                 var outcome = Outcome(method);
                 if (outcome == "declined")
                     return Error(402, "card_error", "card_declined", "Your card was declined.");
-                current = _intents[id] = current with { Status = outcome, PaymentMethod = method };
+                current = _intents[id] = Held(current with { Status = outcome, PaymentMethod = method });
                 return (200, Json(current));
             case "cancel" when current.Status is not ("canceled" or "succeeded"):
-                current = _intents[id] = current with { Status = "canceled" };
+                // What is still held is let go; what was captured stays captured.
+                current = _intents[id] = current with { Status = "canceled", AmountCapturable = 0 };
                 return (200, Json(current));
+            case "capture" when current.Status == "requires_capture":
+                return CaptureIntent(current, parameters);
             default:
                 return Error(400, "invalid_request_error", "payment_intent_unexpected_state", $"This PaymentIntent's status is {current.Status}; it cannot be {operation}ed.");
         }
     }
 
+    private (int, string) CaptureIntent(Intent current, Dictionary<string, string> parameters)
+    {
+        var amount = current.AmountCapturable;
+        if (parameters.TryGetValue("amount_to_capture", out var text)
+            && (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out amount) || amount <= 0))
+            return Problem("amount_to_capture is not a positive integer of minor units");
+        if (amount > current.AmountCapturable)
+            return Problem($"amount_to_capture {amount} is more than the {current.AmountCapturable} still capturable");
+        var final = parameters.GetValueOrDefault("final_capture") is null or "true";
+        if (!final && !current.MulticaptureAvailable)
+            return Error(400, "invalid_request_error", "payment_intent_multicapture_unavailable", "final_capture=false needs multicapture (request_multicapture at creation).");
+        if (current.Captures.Count >= 50)
+            return Problem("more than 50 captures of one PaymentIntent");
+        var capturable = final ? 0 : current.AmountCapturable - amount;
+        current = _intents[current.Id] = current with
+        {
+            AmountReceived = current.AmountReceived + amount,
+            AmountCapturable = capturable,
+            Status = capturable == 0 ? "succeeded" : "requires_capture",
+            Captures = [.. current.Captures, new Capture(amount, parameters.GetValueOrDefault("metadata[order_id]"), final)],
+        };
+        return (200, Json(current));
+    }
+
+    private (int, string) CreateRefund(Dictionary<string, string> parameters)
+    {
+        var intentId = parameters.GetValueOrDefault("payment_intent") ?? "";
+        if (!_intents.TryGetValue(intentId, out var intent))
+            return Error(404, "invalid_request_error", "resource_missing", "No such payment_intent.");
+        if (!long.TryParse(parameters.GetValueOrDefault("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            return Problem("refund amount is not a positive integer of minor units");
+        var refunded = _refunds.Where(r => r.IntentId == intentId).Sum(r => r.Amount);
+        if (refunded + amount > intent.AmountReceived)
+            return Problem($"refund of {amount} is more than the {intent.AmountReceived - refunded} captured and not yet refunded");
+        var refund = new Refund($"re_{Guid.NewGuid():N}"[..27], intentId, amount, parameters.GetValueOrDefault("metadata[order_id]"));
+        _refunds.Enqueue(refund);
+        return (200, RefundJson(refund) is var json ? JsonSerializer.Serialize(json) : "");
+    }
+
+    private static Dictionary<string, object?> RefundJson(Refund refund) => new()
+    {
+        ["id"] = refund.Id,
+        ["object"] = "refund",
+        ["amount"] = refund.Amount,
+        ["payment_intent"] = refund.IntentId,
+        ["status"] = "succeeded",
+        ["metadata"] = refund.OrderId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["order_id"] = refund.OrderId },
+    };
+
     private static string Outcome(string paymentMethod) => paymentMethod switch
     {
-        "pm_card_visa" => "requires_capture",
+        "pm_card_visa" or "pm_card_visa_single_capture" => "requires_capture",
         "pm_card_authenticationRequired" => "requires_action",
         "pm_card_chargeDeclined" => "declined",
         _ => "requires_payment_method",
@@ -176,13 +285,27 @@ public sealed class StripeStandIn : IAsyncDisposable
         return context.Response.WriteAsync(Error(status, type, code, message).Item2);
     }
 
-    private static string Json(Intent intent) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    private static string Json(Intent intent, bool expandCharge = false) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
+        ["latest_charge"] = intent.Status is "requires_payment_method" or "requires_confirmation" or "requires_action" ? null
+            : !expandCharge ? $"ch_{intent.Id[3..]}"
+            : new Dictionary<string, object?>
+            {
+                ["id"] = $"ch_{intent.Id[3..]}",
+                ["object"] = "charge",
+                ["payment_method_details"] = new Dictionary<string, object?>
+                {
+                    ["type"] = "card",
+                    ["card"] = new Dictionary<string, object?> { ["multicapture"] = new { status = intent.MulticaptureAvailable ? "available" : "unavailable" } },
+                },
+            },
         ["id"] = intent.Id,
         ["object"] = "payment_intent",
         ["amount"] = intent.Amount,
         ["currency"] = intent.Currency,
         ["status"] = intent.Status,
+        ["amount_capturable"] = intent.AmountCapturable,
+        ["amount_received"] = intent.AmountReceived,
         ["capture_method"] = intent.CaptureMethod,
         ["client_secret"] = $"{intent.Id}_secret_standin",
         ["payment_method"] = intent.PaymentMethod,

@@ -17,7 +17,7 @@ internal sealed class OrderSubscriptions : ISchemaContribution
 {
     public void ConfigureSubscription(ObjectGraphType subscription)
     {
-        subscription.Field<NonNullGraphType<OrderStatusChangeType>>("orderStatusChanged")
+        subscription.Field<NonNullGraphType<OrderStatusUpdateType>>("orderStatusChanged")
             .Description("An order's steps as they happen (accepted, ready, out for delivery, delivered, rejected, cancelled, …), for its buyer, the seller of its store and administrators; NOT_FOUND for anyone else. At most once: after a disconnection, read the order again.")
             .Argument<NonNullGraphType<IdGraphType>>("orderId", "The order's global id.")
             .AllowAnonymous()

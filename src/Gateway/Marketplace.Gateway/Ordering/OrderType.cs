@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Marketplace.Gateway.Catalog;
 using Marketplace.Gateway.Conventions;
+using Marketplace.Gateway.DataLoading;
 using Marketplace.Gateway.Relay;
 using Marketplace.Gateway.Sellers;
 using Marketplace.Modules.Ordering.Contracts.V1;
@@ -22,7 +23,10 @@ internal sealed class OrderType : ObjectGraphType<Order>
         Field<NonNullGraphType<IdGraphType>>("orderGroupId").Description("The OrderGroup of the checkout that placed it.").Resolve(c => GlobalId.Encode(OrderingArea.OrderGroupTypeName, c.Source.GroupId));
         Field<NonNullGraphType<IdGraphType>>("storeId").Description("The Store's global id.").Resolve(c => GlobalId.Encode(SellersArea.StoreTypeName, c.Source.StoreId));
         Field<NonNullGraphType<OrderStatusType>>("status").Description("Where the order is.").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<OrderPaymentStatusType>>("paymentStatus").Description("Where its payment is.").Resolve(c => c.Source.PaymentStatus);
+        Field<NonNullGraphType<OrderPaymentStatusType>>("paymentStatus").Description("Where its payment is (its own field: CARD AUTHORIZED → PAID at acceptance; in person PENDING → PAID at delivery or pickup; VOIDED or REFUNDED when the order ends).").Resolve(c => c.Source.PaymentStatus);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderStatusChangeType>>>>("statusHistory")
+            .Description("Every step of its lifecycle, oldest first (placing it is the first). Batched: a page of orders costs one call.")
+            .Resolve(c => OrderingLoaders.History(c, c.Source.Id).Then(h => (IReadOnlyList<OrderStatusChange>?)h?.Changes.ToList() ?? []));
         Field<NonNullGraphType<PaymentMethodType>>("paymentMethod").Description("How the buyer pays.").Resolve(c => c.Source.PaymentMethod);
         Field<NonNullGraphType<FulfilmentType>>("fulfilment").Description("Delivery or pickup.").Resolve(c => c.Source.Fulfilment);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("The lines as placed.").Resolve(c => c.Source.Lines.ToList());

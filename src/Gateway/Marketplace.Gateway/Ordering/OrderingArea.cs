@@ -10,7 +10,7 @@ namespace Marketplace.Gateway.Ordering;
 /// <summary>
 /// The Ordering area: the buyer's cart (<c>viewer.cart</c>, <c>cartLines*</c>), checkout (<c>checkoutCreate</c>,
 /// <c>checkoutComplete</c>, <c>viewer.checkout</c>) and orders (<c>viewer.orders</c>, <c>store.orders</c>,
-/// <c>order(id:)</c>), through the <c>OrderingCarts</c>, <c>OrderingCheckout</c> and <c>OrderingOrders</c> contracts,
+/// <c>order(id:)</c>) and their lifecycle (<c>orderAccept</c> … <c>orderCancel</c>, <c>Order.statusHistory</c>), through the <c>OrderingCarts</c>, <c>OrderingCheckout</c>, <c>OrderingOrders</c> and <c>OrderingLifecycle</c> contracts,
 /// which authorize every call again. A cart holds ids and quantities only: its lines are hydrated here, through the
 /// request's DataLoaders (one Catalog, one Inventory and one Sellers call per request, however many lines and stores).
 /// </summary>
@@ -36,6 +36,8 @@ internal sealed class OrderingArea : IGatewayArea
         services.AddNodeResolver<CheckoutNodeResolver>();
         services.AddNodeResolver<OrderNodeResolver>();
         services.AddNodeResolver<OrderGroupNodeResolver>();
+        services.AddContractClient<OrderingLifecycle.OrderingLifecycleClient>("Ordering");
+        services.AddSchemaContribution<OrderLifecycleMutations>();
         // Live status (issue 17): orderStatusChanged, storeOrderPlaced.
         services.AddContractClient<OrderingLive.OrderingLiveClient>("Ordering");
         services.AddSchemaContribution<OrderSubscriptions>();
@@ -49,6 +51,9 @@ internal sealed class OrderingArea : IGatewayArea
 
     public static OrderingOrders.OrderingOrdersClient Orders(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<OrderingOrders.OrderingOrdersClient>();
+
+    public static OrderingLifecycle.OrderingLifecycleClient Lifecycle(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingLifecycle.OrderingLifecycleClient>();
 
     public static OrderingLive.OrderingLiveClient Live(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<OrderingLive.OrderingLiveClient>();

@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using Marketplace.Gateway.Catalog;
 using Marketplace.Gateway.DataLoading;
 using Marketplace.Modules.Catalog.Contracts.V1;
+using Marketplace.Modules.Ordering.Contracts.V1;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Gateway.Ordering;
@@ -15,7 +16,24 @@ namespace Marketplace.Gateway.Ordering;
 internal static class OrderingLoaders
 {
     public const string VariantsLoader = "Catalog.GetVariants";
+    public const string HistoriesLoader = "Ordering.GetOrderHistories";
     private const int MaxIds = 200;
+    private const int MaxOrderIds = 100;
+
+    /// <summary>An order's status history; every order of the request costs one <c>GetOrderHistories</c> call per 100.</summary>
+    public static IDataLoaderResult<OrderHistory?> History(IResolveFieldContext context, string orderId) =>
+        context.RequestServices!.GetRequiredService<DataLoaderContext>().GetOrAdd<string, OrderHistory>(HistoriesLoader, async (ids, cancellationToken) =>
+        {
+            var found = new Dictionary<string, OrderHistory>(StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(MaxOrderIds))
+            {
+                var response = await OrderingArea.Lifecycle(context).GetOrderHistoriesAsync(new GetOrderHistoriesRequest { OrderIds = { chunk } }, cancellationToken: cancellationToken);
+                foreach (var history in response.Histories)
+                    found[history.OrderId] = history;
+            }
+
+            return found;
+        }).Load(orderId);
 
     public static IDataLoaderResult<VariantSource?> Variant(IResolveFieldContext context, string variantId) =>
         context.RequestServices!.GetRequiredService<DataLoaderContext>().GetOrAdd<string, VariantSource>(VariantsLoader, async (ids, cancellationToken) =>

@@ -5,6 +5,7 @@ using Marketplace.Modules.Ordering.DemoData;
 using Marketplace.Modules.Ordering.Domain;
 using Marketplace.Modules.Ordering.GrpcServices;
 using Marketplace.Modules.Ordering.Jobs;
+using Marketplace.Modules.Ordering.Orders.Lifecycle;
 using Marketplace.Modules.Ordering.Payments;
 using Marketplace.Modules.Ordering.Persistence;
 using Marketplace.Modules.Ordering.Pricing;
@@ -18,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Modules.Ordering;
 
-/// <summary>The Ordering module's entry type: carts, checkout and orders (docs/ordering.md).</summary>
+/// <summary>The Ordering module's entry type: carts, checkout, orders and their lifecycle (docs/ordering.md).</summary>
 public sealed class OrderingModule : IModule
 {
     internal const string ModuleName = "Ordering";
@@ -37,6 +38,8 @@ public sealed class OrderingModule : IModule
         module.Services.AddScoped<CheckoutPricing>();
         module.Services.AddScoped<StockHolds>();
         module.Services.AddSingleton<CrashPoints>();
+        module.Services.AddScoped<OrderTransitions>();
+        module.Services.AddScoped<OrderEffectRunner>();
         module.Services.AddSingleton<IPaymentProvider>(new OfflinePaymentProvider(PaymentMethods.PayOnDelivery));
         module.Services.AddSingleton<IPaymentProvider>(new OfflinePaymentProvider(PaymentMethods.PayAtPickup));
         module.Services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
@@ -50,8 +53,12 @@ public sealed class OrderingModule : IModule
         module.AddContract<OrderingCartsGrpcService>();
         module.AddContract<OrderingCheckoutGrpcService>();
         module.AddContract<OrderingOrdersGrpcService>();
+        module.AddContract<OrderingLifecycleGrpcService>();
         Live.OrderLive.Register(module);
         module.AddRecurringJob<RecoverCompletionsJob>(RecoverCompletionsJob.RecurringId, options.Recovery.Cron, job => job.RunAsync());
+        module.AddRecurringJob<ExpireOrdersJob>(ExpireOrdersJob.RecurringId, options.Lifecycle.ExpiryCron, job => job.RunAsync());
+        module.AddRecurringJob<CompleteOrdersJob>(CompleteOrdersJob.RecurringId, options.Lifecycle.CompletionCron, job => job.RunAsync());
+        module.AddRecurringJob<OrderEffectsJob>(OrderEffectsJob.RecurringId, options.Lifecycle.EffectsCron, job => job.RunAsync());
         module.Services.AddHostedService<RecoverAtStart>();
         module.AddSeeder<OrderingDemoData>();
     }

@@ -7,6 +7,8 @@ internal sealed class OrderingOptions
 
     public RecoveryOptions Recovery { get; set; } = new();
 
+    public LifecycleOptions Lifecycle { get; set; } = new();
+
     public StripeOptions Stripe { get; set; } = new();
 
     public TestingOptions Testing { get; set; } = new();
@@ -39,6 +41,36 @@ internal sealed class RecoveryOptions
     public bool RunAtStart { get; set; } = true;
 }
 
+internal sealed class LifecycleOptions
+{
+    /// <summary>
+    /// A PLACED order nobody accepts within this EXPIRES (stock back, payment let go). Below Stripe's 7-day hold on an
+    /// uncaptured card payment, so a card is always captured while its hold lasts.
+    /// </summary>
+    public TimeSpan AcceptWithin { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A DELIVERED or PICKED_UP order becomes COMPLETED this long after (the buyer's return window).</summary>
+    public TimeSpan ReturnWindow { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Cron of the expiry job (UTC).</summary>
+    public string ExpiryCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>Cron of the completion job (UTC).</summary>
+    public string CompletionCron { get; set; } = "17 * * * *";
+
+    /// <summary>Orders per job transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Cron of the effects job (UTC): side effects a dead process left undone, and failed ones, again.</summary>
+    public string EffectsCron { get; set; } = "* * * * *";
+
+    /// <summary>
+    /// The request that moved an order does its side effects at once; the effects job takes one that is still pending
+    /// this long after (its process died, or the call failed), then again after a growing pause (up to an hour).
+    /// </summary>
+    public TimeSpan EffectsRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+}
+
 internal sealed class StripeOptions
 {
     /// <summary>The secret key (sk_live_… or sk_test_…); empty: CARD is off (one log line at start-up).</summary>
@@ -61,6 +93,9 @@ internal sealed class StripeOptions
 /// </summary>
 internal sealed class TestingOptions
 {
-    /// <summary>Empty, <c>PaymentAuthorized</c>, <c>StockCommitted</c> or <c>OrdersWritten</c>.</summary>
+    /// <summary>
+    /// Empty, <c>PaymentAuthorized</c>, <c>StockCommitted</c>, <c>OrdersWritten</c> (checkoutComplete) or
+    /// <c>TransitionCommitted</c> (an order's status moved, before its side effects).
+    /// </summary>
     public string CrashAfter { get; set; } = "";
 }

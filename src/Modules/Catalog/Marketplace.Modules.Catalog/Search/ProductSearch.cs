@@ -19,7 +19,9 @@ internal enum SearchSort
 /// <summary>
 /// A validated nearby search (<c>ProductsNear</c>'s handler builds it). <see cref="CategoryPath"/> is the chosen category's
 /// path (its subtree matches); <see cref="First"/> is the page size; <see cref="Extras"/> what to count besides the page;
-/// <see cref="TextConfiguration"/> the text search configuration (language) the projection was built with.
+/// <see cref="TextConfiguration"/> the text search configuration (language) the projection was built with;
+/// <see cref="StoreTokensUpTo"/> how many stores a radius may hold for a text search to name them in its index query
+/// (<see cref="SearchCells"/>) rather than the grid cells around the point.
 /// </summary>
 internal sealed record SearchRequest(
     double Latitude,
@@ -34,7 +36,8 @@ internal sealed record SearchRequest(
     SearchKey? After,
     bool InStockOnly = false,
     SearchExtras Extras = SearchExtras.None,
-    string TextConfiguration = SearchText.DefaultConfiguration);
+    string TextConfiguration = SearchText.DefaultConfiguration,
+    int StoreTokensUpTo = SearchCells.DefaultStoreTokensUpTo);
 
 /// <summary>What a search computes besides its page (only when asked: each reads every match within the radius).</summary>
 [Flags]
@@ -140,7 +143,7 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        request = request with { TextConfiguration = options.TextConfiguration };
+        request = request with { TextConfiguration = options.TextConfiguration, StoreTokensUpTo = options.StoreTokensUpTo };
         if (readSource.DataSource is { } replica)
         {
             await using var replicaConnection = await replica.OpenConnectionAsync(cancellationToken);

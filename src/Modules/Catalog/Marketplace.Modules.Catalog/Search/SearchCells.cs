@@ -10,9 +10,22 @@ namespace Marketplace.Modules.Catalog.Search;
 /// whole posting list (90,000 rows for one word at 1M products) to keep the few hundred in the radius. The exact
 /// radius (the stores within it) is checked on the intersection. The tokens cannot collide with text: the parser never
 /// produces a lexeme starting with <c>~</c>.
+/// <para>
+/// Each row also holds its store's token (<c>~s&lt;store id, 32 hex digits&gt;</c>). Where the radius holds few stores
+/// (up to <see cref="DefaultStoreTokensUpTo"/>, <c>Search:StoreTokensUpTo</c>), the words are ANDed with those stores'
+/// tokens instead of the cells: the index then yields exactly the matches in the radius, and the table is read for them
+/// only. Measured at 1M rows (a common word; the machine loaded): 28 stores in 5 km, 515 table pages instead of 1,691 and
+/// 3 ms instead of 33; 43 stores, 13–19 ms instead of 53–69; 63 stores, 20–23 ms instead of 64–67; 129 stores, 71–95 ms
+/// against 87–115. The index's cost grows with the candidates (every product of those stores) times the alternatives it
+/// checks each against (the stores), so beyond about a hundred stores (193 within 20 km of Amsterdam's centre: 76–90 ms
+/// against the cells' 47–68) the cells are cheaper.
+/// </para>
 /// </summary>
 internal static class SearchCells
 {
+    /// <summary>The default of <c>Modules:Catalog:Search:StoreTokensUpTo</c>.</summary>
+    public const int DefaultStoreTokensUpTo = 100;
+
     private static readonly (char Level, double Size)[] Levels = [('a', 0.04), ('b', 0.2), ('c', 0.5)];
 
     /// <summary>The cells' tokens of a geography point (an SQL expression), as a tsvector to append to the text's.</summary>
@@ -22,6 +35,12 @@ internal static class SearchCells
             var size = l.Size.ToString(CultureInfo.InvariantCulture);
             return $"'~{l.Level}' || floor(ST_Y({location}::geometry) / {size}::float8)::int || '_' || floor(ST_X({location}::geometry) / {size}::float8)::int";
         })) + "])";
+
+    /// <summary>A store's token (an SQL expression over a uuid), as a tsvector to append to the text's.</summary>
+    public static string StoreTokenSql(string storeId) => $"array_to_tsvector(ARRAY[{StoreTokenTextSql(storeId)}])";
+
+    /// <summary>A store's token as text (an SQL expression over a uuid): <c>~s</c> and the id's 32 hex digits.</summary>
+    public static string StoreTokenTextSql(string storeId) => $"'~s' || replace({storeId}::text, '-', '')";
 
     /// <summary>
     /// The tokens of the cells of one level that cover the circle's bounding box: the finest level whose cells span at

@@ -19,4 +19,11 @@ internal sealed class SearchOptions
     /// e.g. <c>english</c>, <c>german</c>, <c>simple</c>. Changing it needs a reindex (rows keep the one they were built with).
     /// </summary>
     public string TextConfiguration { get; set; } = SearchText.DefaultConfiguration;
+
+    /// <summary>
+    /// A text search whose radius holds at most this many ACTIVE stores asks the text index for the words ANDed with those
+    /// stores' tokens (only true matches are read from the table); beyond it, with the grid cells covering the radius
+    /// (<see cref="SearchCells"/>). 0: always the cells.
+    /// </summary>
+    public int StoreTokensUpTo { get; set; } = SearchCells.DefaultStoreTokensUpTo;
 }

@@ -56,7 +56,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     /// produce no row (callers make sure the copy exists first). The words of the titles go into the dictionary of
     /// forgiving search (<c>catalog.search_words</c>; sorted, so concurrent rebuilds take the same order). The text is
     /// indexed with <paramref name="configuration"/> (<see cref="SearchOptions.TextConfiguration"/>), followed by the tokens
-    /// of the store's grid cells (<see cref="SearchCells"/>).
+    /// of the store's grid cells and of the store itself (<see cref="SearchCells"/>).
     /// </summary>
     public static string RebuildSql(string table, Selection selection, string configuration = SearchText.DefaultConfiguration) => $"""
         WITH src AS (
@@ -93,7 +93,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
                setweight(to_tsvector('{configuration}'::regconfig, src.title), 'A')
                  || setweight(to_tsvector('{configuration}'::regconfig, coalesce(n.names, '')), 'B')
                  || setweight(to_tsvector('{configuration}'::regconfig, src.description), 'C')
-                 || {SearchCells.TokensSql("src.location")},
+                 || {SearchCells.TokensSql("src.location")} || {SearchCells.StoreTokenSql("src.store_id")},
                src.version, src.store_version, {InStockSql("src.id")}, now()
         FROM src
         LEFT JOIN prices pr ON pr.product_id = src.id

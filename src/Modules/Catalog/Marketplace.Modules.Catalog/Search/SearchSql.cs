@@ -13,7 +13,7 @@ namespace Marketplace.Modules.Catalog.Search;
 /// store's searchable rows are read from a covering index (<c>ix_search_products_nearby</c>: store id, then product id,
 /// lowest price, publication time, category, stock — an index-only scan, no table page read), filtered, and the page is
 /// the top of them by the sort key; only the page's rows are read from the table. With a text, one scan of the text
-/// index (GIN) intersects the words with the grid cells around the point (<see cref="SearchCells"/>), and the table is
+/// index (GIN) intersects the words with the stores in the radius or the grid cells around the point (<see cref="SearchCells"/>), and the table is
 /// read for that intersection only.</item>
 /// </list>
 /// The work is bounded by the rows in the radius (about 10,000 within 5 km of a city centre at 1M products, 40,000 within
@@ -108,6 +108,7 @@ internal static class SearchSql
         {
             parameters.AddWithValue("query", text.Query);
             parameters.Add(new NpgsqlParameter("cells", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = SearchCells.Covering(request.Latitude, request.Longitude, request.RadiusKm) });
+            parameters.AddWithValue("storeTokensUpTo", (long)request.StoreTokensUpTo);
             if (text.Forgiving)
             {
                 parameters.Add(new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = text.Words.ToArray() });
@@ -194,16 +195,19 @@ internal static class SearchSql
                        ELSE ts_rank_cd(sp.search_vector, (SELECT tq.loose FROM tq), 32) END AS sort_key
                 """,
         };
-        // One GIN scan intersects the words with the grid cells covering the radius (SearchCells); the table is read for
-        // that intersection only, and the exact radius checked there. The store test is written on store_id::text so that
-        // it is never an index condition: alone, the stores' bitmap would read every row in the radius from the table.
-        // An empty text query (only stop words) matches nothing, as before (ANDing it would leave the cells alone).
+        // One GIN scan intersects the words with the stores in the radius (few stores) or with the grid cells covering it
+        // (SearchCells); the table is read for that intersection only, and the exact radius checked there. The store test
+        // is written on store_id::text so that it is never an index condition: alone, the stores' bitmap would read every
+        // row in the radius from the table. An empty text query (only stop words) matches nothing, as before (ANDing it
+        // would leave the cells alone); no store in the radius gives a null matcher, which matches nothing either.
         return $"""
             {near},
             words AS MATERIALIZED (SELECT websearch_to_tsquery({configuration}, @query) AS exact, {loose} AS loose),
             tq AS MATERIALIZED (
                 SELECT q.exact, q.loose,
                        CASE WHEN numnode(q.loose) = 0 THEN q.loose
+                            WHEN (SELECT count(*) FROM near) <= @storeTokensUpTo
+                            THEN q.loose && (SELECT string_agg(quote_literal({SearchCells.StoreTokenTextSql("near.id")}), ' | ')::tsquery FROM near)
                             ELSE q.loose && (SELECT string_agg(quote_literal(c), ' | ')::tsquery FROM unnest(@cells::text[]) AS c) END AS matcher
                 FROM words q),
             cand AS (

@@ -92,4 +92,7 @@ public static class OrderingErrorCodes
 
     [Description("Not an order status.")]
     public const string InvalidStatus = "INVALID_STATUS";
+
+    [Description("The order cannot move from its status to that one (the message names both), or not by you: nothing changed.")]
+    public const string InvalidTransition = "INVALID_TRANSITION";
 }

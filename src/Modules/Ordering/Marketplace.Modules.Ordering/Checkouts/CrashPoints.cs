@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Modules.Ordering.Checkouts;
 
 /// <summary>
-/// The test-only hook of <c>Modules:Ordering:Testing:CrashAfter</c>: at the named point of checkoutComplete the process
+/// The test-only hook of <c>Modules:Ordering:Testing:CrashAfter</c>: at the named point of checkoutComplete (or of an order's transition) the process
 /// ends on the spot (<see cref="Environment.FailFast(string)"/>: no finally blocks, no graceful shutdown), as a power cut
 /// would. Never honoured in Production, whatever the setting says.
 /// </summary>
@@ -13,6 +13,7 @@ internal sealed class CrashPoints(OrderingOptions options, IHostEnvironment envi
     public const string PaymentAuthorized = "PaymentAuthorized";
     public const string StockCommitted = "StockCommitted";
     public const string OrdersWritten = "OrdersWritten";
+    public const string TransitionCommitted = "TransitionCommitted";
 
     public void Reached(string point)
     {

@@ -85,5 +85,19 @@ internal sealed class StockHolds(InventoryReservations.InventoryReservationsClie
         }
     }
 
+    /// <summary>The order's allocated units left the store (once per reference).</summary>
+    public async Task FulfilAsync(Guid orderId, string reference, CancellationToken cancellationToken)
+    {
+        using var _ = AsOrdering();
+        await inventory.FulfilAsync(new FulfilRequest { OrderId = orderId.ToString(), Reference = reference }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The order's units come back: still allocated (UNFULFILLED) or handed over and returned (FULFILLED); once per reference.</summary>
+    public async Task RestockAsync(Guid orderId, string reference, RestockSource source, CancellationToken cancellationToken)
+    {
+        using var _ = AsOrdering();
+        await inventory.RestockAsync(new RestockRequest { OrderId = orderId.ToString(), Reference = reference, Source = source }, cancellationToken: cancellationToken);
+    }
+
     private static IDisposable AsOrdering() => CallContext.Push(CallContext.Current with { Caller = Caller.Service(OrderingModule.ModuleName) });
 }

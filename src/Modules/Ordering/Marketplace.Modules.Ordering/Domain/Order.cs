@@ -47,9 +47,21 @@ internal sealed class Order
 internal static class OrderStatus
 {
     public const string Placed = "PLACED";
+    public const string Accepted = "ACCEPTED";
+    public const string ReadyForPickup = "READY_FOR_PICKUP";
+    public const string OutForDelivery = "OUT_FOR_DELIVERY";
+    public const string PickedUp = "PICKED_UP";
+    public const string Delivered = "DELIVERED";
+    public const string Completed = "COMPLETED";
+    public const string Rejected = "REJECTED";
+    public const string Cancelled = "CANCELLED";
+    public const string Expired = "EXPIRED";
 
-    /// <summary>Every status an order may have (issue 17 adds the transitions between them).</summary>
-    public static readonly IReadOnlyList<string> All = [Placed, "ACCEPTED", "REJECTED", "READY", "SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED"];
+    /// <summary>Every status an order may have (docs/ordering.md, "Lifecycle").</summary>
+    public static readonly IReadOnlyList<string> All = [Placed, Accepted, ReadyForPickup, OutForDelivery, PickedUp, Delivered, Completed, Rejected, Cancelled, Expired];
+
+    /// <summary>Nothing moves an order out of these.</summary>
+    public static readonly IReadOnlyList<string> Terminal = [Rejected, Cancelled, Expired];
 }
 
 internal static class PaymentStatus
@@ -60,7 +72,16 @@ internal static class PaymentStatus
     /// <summary>A card payment held (captured when the seller accepts).</summary>
     public const string Authorized = "AUTHORIZED";
 
-    public static readonly IReadOnlyList<string> All = [Pending, Authorized, "PAID", "VOIDED", "REFUNDED", "PARTIALLY_REFUNDED"];
+    /// <summary>Captured (card, at acceptance) or handed over in cash (at delivery or pickup).</summary>
+    public const string Paid = "PAID";
+
+    /// <summary>The order ended before anything was taken: the hold let go, nothing to collect.</summary>
+    public const string Voided = "VOIDED";
+
+    /// <summary>Given back in full (an administrator cancelled the order after it was paid).</summary>
+    public const string Refunded = "REFUNDED";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Authorized, Paid, Voided, Refunded, "PARTIALLY_REFUNDED"];
 }
 
 /// <summary>The orders of one checkout: one per store, numbered MP-&lt;number&gt;-1, -2, … One group per checkout (unique).</summary>
@@ -109,4 +130,31 @@ internal sealed class OrderStatusChange
     public string? Reason { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
+}
+
+/// <summary>
+/// A side effect of a transition (<see cref="OrderEffectKinds"/>): written by the transaction that moved the status, done
+/// after it commits (a payment or Inventory call, idempotent by the order), marked done once. A process that dies in
+/// between leaves it pending and the effects job does it (docs/ordering.md, "Lifecycle").
+/// </summary>
+internal sealed class OrderEffect
+{
+    public long Id { get; set; }
+
+    public Guid OrderId { get; set; }
+
+    public Guid GroupId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the effects job may next try it (the live request tries it first, at once).</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? DoneAt { get; set; }
 }

@@ -52,7 +52,7 @@ internal sealed class OrderingLiveGrpcService(ISender mediator) : OrderingLive.O
             return new OrderLiveEvent { OrderPlaced = OrderingMapping.ToContract(update.Order!) };
         return new OrderLiveEvent
         {
-            StatusChanged = new OrderStatusChange
+            StatusChanged = new OrderStatusUpdate
             {
                 Order = OrderingMapping.ToContract(update.Order!),
                 From = change.From,

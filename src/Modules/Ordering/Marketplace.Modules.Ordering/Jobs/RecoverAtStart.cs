@@ -8,8 +8,9 @@ namespace Marketplace.Modules.Ordering.Jobs;
 
 /// <summary>
 /// After a start (perhaps after a crash), completions that were already running when this process started are recovered
-/// as soon as they are stale rather than at the next scheduled run: passes every quarter of <c>StaleAfter</c> until none
-/// of them is left, within twice <c>StaleAfter</c>. Off with <c>Recovery:RunAtStart=false</c>.
+/// as soon as they are stale rather than at the next scheduled run, and the side effects of order transitions left
+/// pending are done as soon as they are due: passes every quarter of <c>StaleAfter</c> until none of them is left,
+/// within twice the longer of <c>StaleAfter</c> and <c>Lifecycle:EffectsRetryAfter</c>. Off with <c>Recovery:RunAtStart=false</c>.
 /// </summary>
 internal sealed class RecoverAtStart(IServiceScopeFactory scopes, OrderingOptions options, TimeProvider clock, ILogger<RecoverAtStart> logger) : BackgroundService
 {
@@ -19,14 +20,17 @@ internal sealed class RecoverAtStart(IServiceScopeFactory scopes, OrderingOption
             return;
         var started = clock.GetUtcNow();
         var pause = TimeSpan.FromTicks(Math.Max(options.Recovery.StaleAfter.Ticks / 4, TimeSpan.FromMilliseconds(200).Ticks));
+        var within = TimeSpan.FromTicks(Math.Max(options.Recovery.StaleAfter.Ticks, options.Lifecycle.EffectsRetryAfter.Ticks)) * 2 + TimeSpan.FromSeconds(1);
         try
         {
-            while (!stoppingToken.IsCancellationRequested && clock.GetUtcNow() - started < options.Recovery.StaleAfter * 2 + TimeSpan.FromSeconds(1))
+            while (!stoppingToken.IsCancellationRequested && clock.GetUtcNow() - started < within)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<RecoverCompletionsJob>().RunAsync();
+                await scope.ServiceProvider.GetRequiredService<OrderEffectsJob>().RunAsync();
                 var db = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
-                if (!await db.Checkouts.AnyAsync(c => c.Status == Domain.CheckoutStatus.Completing && c.CompletingStartedAt < started, stoppingToken))
+                if (!await db.Checkouts.AnyAsync(c => c.Status == Domain.CheckoutStatus.Completing && c.CompletingStartedAt < started, stoppingToken)
+                    && !await db.OrderEffects.AnyAsync(e => e.DoneAt == null && e.CreatedAt < started, stoppingToken))
                     return;
                 await Task.Delay(pause, clock, stoppingToken);
             }

@@ -50,6 +50,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.BuyerId, o.Id }).IsDescending(false, true);
         builder.HasIndex(o => new { o.StoreId, o.Id }).IsDescending(false, true);
         builder.HasIndex(o => new { o.StoreId, o.Status, o.Id }).IsDescending(false, false, true);
+        // The expiry and completion jobs: orders in a status since before a moment (updated_at is when the status last moved).
+        builder.HasIndex(o => new { o.Status, o.UpdatedAt });
     }
 }
 
@@ -66,5 +68,22 @@ internal sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(h => h.ActorId).HasMaxLength(100);
         builder.Property(h => h.Reason).HasMaxLength(500);
         builder.HasIndex(h => new { h.OrderId, h.Id });
+    }
+}
+
+internal sealed class OrderEffectConfiguration : IEntityTypeConfiguration<OrderEffect>
+{
+    public void Configure(EntityTypeBuilder<OrderEffect> builder)
+    {
+        builder.ToTable("order_effects");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Kind).HasMaxLength(24);
+        builder.Property(e => e.LastError).HasMaxLength(1000);
+        // Each kind at most once per order: a transition can never be followed by two captures, two refunds, two restocks.
+        builder.HasIndex(e => new { e.OrderId, e.Kind }).IsUnique();
+        builder.HasIndex(e => e.GroupId);
+        // The effects job: what is still pending, by when it is due.
+        builder.HasIndex(e => e.NextAttemptAt).HasFilter("done_at IS NULL");
     }
 }

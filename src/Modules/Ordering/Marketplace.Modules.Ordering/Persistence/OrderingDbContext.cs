@@ -25,6 +25,8 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
 
     public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
 
+    public DbSet<OrderEffect> OrderEffects => Set<OrderEffect>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -412,6 +412,9 @@ namespace Marketplace.Modules.Ordering.Persistence.Migrations
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_orders_buyer_id_id");
 
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_orders_status_updated_at");
+
                     b.HasIndex("StoreId", "Id")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_orders_store_id_id");
@@ -426,8 +429,69 @@ namespace Marketplace.Modules.Ordering.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_orders_payment_status", "payment_status IN ('PENDING', 'AUTHORIZED', 'PAID', 'VOIDED', 'REFUNDED', 'PARTIALLY_REFUNDED')");
 
-                            t.HasCheckConstraint("ck_orders_status", "status IN ('PLACED', 'ACCEPTED', 'REJECTED', 'READY', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED')");
+                            t.HasCheckConstraint("ck_orders_status", "status IN ('PLACED', 'ACCEPTED', 'READY_FOR_PICKUP', 'OUT_FOR_DELIVERY', 'PICKED_UP', 'DELIVERED', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED')");
                         });
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Ordering.Domain.OrderEffect", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_effects");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_order_effects_group_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_order_effects_next_attempt_at")
+                        .HasFilter("done_at IS NULL");
+
+                    b.HasIndex("OrderId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_effects_order_id_kind");
+
+                    b.ToTable("order_effects", "ordering");
                 });
 
             modelBuilder.Entity("Marketplace.Modules.Ordering.Domain.OrderGroup", b =>
