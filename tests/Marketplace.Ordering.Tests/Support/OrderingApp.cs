@@ -42,6 +42,8 @@ public sealed class OrderingApp : MarketplaceFactory, IAsyncLifetime, IRecordsEm
         // CARD through the real Stripe.net client against the local stand-in.
         With("Modules:Ordering:Stripe:SecretKey", StripeStandIn.SecretKey);
         With("Modules:Ordering:Stripe:ApiBase", Stripe.ApiBase);
+        // A followed store's new products reach followers as one digest per window: short, so tests see it soon.
+        With("Modules:Notifications:FollowedStoreDigestWindow", "00:00:05");
     }
 
     public StripeStandIn Stripe { get; } = new();

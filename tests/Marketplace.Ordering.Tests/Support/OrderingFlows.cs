@@ -50,7 +50,7 @@ public static class OrderingFlows
     }
 
     /// <summary>A published product with <paramref name="variants"/> variants at <paramref name="price"/>, each with <paramref name="stock"/> on hand.</summary>
-    public static async Task<Listing> ProductAsync(this OrderingApp app, Shop shop, int variants = 1, string price = "4.50", string currency = "EUR", int stock = 10, string? title = null)
+    public static async Task<Listing> ProductAsync(this OrderingApp app, Shop shop, int variants = 1, string price = "4.50", string currency = "EUR", int stock = 10, string? title = null, bool publish = true)
     {
         var client = app.CreateClient();
         var categoryId = await CategoryAsync(app, client);
@@ -72,8 +72,8 @@ public static class OrderingFlows
             new { i = input }, shop.SellerToken)).Data("productCreate");
         created.Codes().Should().BeEmpty(created.ToJsonString());
         var product = created["product"]!;
-        var published = (await client.SendAsync("mutation($id: ID!) { productPublish(input: { id: $id }) { userErrors { code } } }", new { id = product.Text("id") }, shop.SellerToken)).Data("productPublish");
-        published.Codes().Should().BeEmpty(published.ToJsonString());
+        if (publish)
+            await app.PublishAsync(shop, product.Text("id"));
         var variantIds = product["variants"]!.AsArray().Select(v => Ids.Local(v.Text("id"))).ToList();
         if (stock > 0)
         {
@@ -82,6 +82,13 @@ public static class OrderingFlows
         }
 
         return new Listing(shop, Ids.Local(product.Text("id")), variantIds, skus, title);
+    }
+
+    /// <summary>Publishes a draft product (its global id) as its seller.</summary>
+    public static async Task PublishAsync(this OrderingApp app, Shop shop, string productGlobalId)
+    {
+        var published = (await app.CreateClient().SendAsync("mutation($id: ID!) { productPublish(input: { id: $id }) { userErrors { code } } }", new { id = productGlobalId }, shop.SellerToken)).Data("productPublish");
+        published.Codes().Should().BeEmpty(published.ToJsonString());
     }
 
     public static async Task<StockLevel> StockAsync(this OrderingApp app, Shop shop, string variantId, int onHand)

@@ -38,6 +38,9 @@ internal sealed class OrderingArea : IGatewayArea
         services.AddNodeResolver<OrderGroupNodeResolver>();
         services.AddContractClient<OrderingLifecycle.OrderingLifecycleClient>("Ordering");
         services.AddSchemaContribution<OrderLifecycleMutations>();
+        // Live status (issue 17): orderStatusChanged, storeOrderPlaced.
+        services.AddContractClient<OrderingLive.OrderingLiveClient>("Ordering");
+        services.AddSchemaContribution<OrderSubscriptions>();
     }
 
     public static OrderingCarts.OrderingCartsClient Carts(IResolveFieldContext context) =>
@@ -51,4 +54,7 @@ internal sealed class OrderingArea : IGatewayArea
 
     public static OrderingLifecycle.OrderingLifecycleClient Lifecycle(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<OrderingLifecycle.OrderingLifecycleClient>();
+
+    public static OrderingLive.OrderingLiveClient Live(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<OrderingLive.OrderingLiveClient>();
 }

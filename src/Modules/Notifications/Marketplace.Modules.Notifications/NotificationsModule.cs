@@ -1,10 +1,14 @@
 using Marketplace.Modules.Notifications.Sending;
 using Marketplace.Modules.Notifications.Email;
+using Marketplace.Modules.Catalog.Contracts.Events;
 using Marketplace.Modules.Notifications.Events;
+using Marketplace.Modules.Notifications.FollowedStores;
 using Marketplace.Modules.Notifications.GrpcServices;
 using Marketplace.Modules.Notifications.Persistence;
 using Marketplace.Modules.Notifications.Push;
 using Marketplace.Modules.Notifications.Templates;
+using Marketplace.Modules.Sellers.Contracts.V1;
+using Marketplace.Shared.Contracts;
 using Marketplace.Shared.Modules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +51,10 @@ public sealed class NotificationsModule : IModule
         module.AddContract<NotificationsInboxGrpcService>();
         module.AddContract<NotificationsSettingsGrpcService>();
         module.AddJob<DeliveryJob>();
+        // A followed store's new products: collected per store window, told to its followers when the window closes.
+        module.Services.AddContractClient<SellersFollowers.SellersFollowersClient>("Sellers");
+        module.AddEventConsumer<CollectPublishedProduct, ProductPublished>();
+        module.AddJob<FollowerDigestJob>();
         foreach (var rule in NotificationRules.All)
             rule.Declare(module);
     }

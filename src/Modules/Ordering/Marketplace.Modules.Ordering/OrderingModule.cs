@@ -54,6 +54,7 @@ public sealed class OrderingModule : IModule
         module.AddContract<OrderingCheckoutGrpcService>();
         module.AddContract<OrderingOrdersGrpcService>();
         module.AddContract<OrderingLifecycleGrpcService>();
+        Live.OrderLive.Register(module);
         module.AddRecurringJob<RecoverCompletionsJob>(RecoverCompletionsJob.RecurringId, options.Recovery.Cron, job => job.RunAsync());
         module.AddRecurringJob<ExpireOrdersJob>(ExpireOrdersJob.RecurringId, options.Lifecycle.ExpiryCron, job => job.RunAsync());
         module.AddRecurringJob<CompleteOrdersJob>(CompleteOrdersJob.RecurringId, options.Lifecycle.CompletionCron, job => job.RunAsync());

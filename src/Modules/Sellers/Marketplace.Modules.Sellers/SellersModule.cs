@@ -31,6 +31,7 @@ public sealed class SellersModule : IModule
         module.Services.AddScoped<StoreViews>();
         module.Services.AddContractClient<UsersAuth.UsersAuthClient>("Users");
         module.AddContract<SellersStoresGrpcService>();
+        module.AddContract<SellersFollowersGrpcService>();
         module.AddSeeder<DemoData.SellersDemoData>();
 
         // The payout ledger and payouts (docs/payouts.md).

@@ -76,3 +76,27 @@ internal sealed class ModuleKeyConfiguration : IEntityTypeConfiguration<ModuleKe
         builder.Property(k => k.Name).HasMaxLength(64);
     }
 }
+
+internal sealed class FollowerDigestConfiguration : IEntityTypeConfiguration<FollowerDigest>
+{
+    public void Configure(EntityTypeBuilder<FollowerDigest> builder)
+    {
+        builder.ToTable("follower_digests");
+        builder.Property(d => d.State).HasMaxLength(10);
+        builder.Property(d => d.ProductTitle).HasMaxLength(300);
+        builder.Property(d => d.Outcome).HasMaxLength(100);
+        // One open window per store: concurrent consumers (two hosts) insert-or-join the same row.
+        builder.HasIndex(d => d.StoreId).IsUnique().HasFilter("state = 'OPEN'").HasDatabaseName("ux_follower_digests_open_store");
+        builder.HasIndex(d => new { d.State, d.ClosesAt });
+    }
+}
+
+internal sealed class FollowerDigestProductConfiguration : IEntityTypeConfiguration<FollowerDigestProduct>
+{
+    public void Configure(EntityTypeBuilder<FollowerDigestProduct> builder)
+    {
+        builder.ToTable("follower_digest_products");
+        builder.HasKey(p => p.ProductId);
+        builder.HasIndex(p => p.DigestId);
+    }
+}

@@ -19,4 +19,8 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
     public DbSet<PushSend> PushSends => Set<PushSend>();
 
     public DbSet<ModuleKey> ModuleKeys => Set<ModuleKey>();
+
+    public DbSet<FollowerDigest> FollowerDigests => Set<FollowerDigest>();
+
+    public DbSet<FollowerDigestProduct> FollowerDigestProducts => Set<FollowerDigestProduct>();
 }

@@ -58,4 +58,13 @@ internal sealed class NotificationsOptions
     /// re-register at every start), or was unregistered, or FCM said the token is dead.
     /// </summary>
     public TimeSpan DeviceTokenStaleAfter { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Products a store publishes within this window of its first one reach each follower as one notification
+    /// ("Bakery added 12 new products"), sent when the window closes.
+    /// </summary>
+    public TimeSpan FollowedStoreDigestWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Followers told per transaction (and per Sellers call) when a digest goes out.</summary>
+    public int FollowedStoreDigestBatch { get; set; } = 500;
 }

@@ -31,6 +31,51 @@ internal sealed class NotificationService(NotificationsDbContext db, TemplateCat
     public async Task<(Notification Notification, IReadOnlyList<Delivery> Deliveries)> PlanAsync(NotificationRequest request, CancellationToken cancellationToken)
     {
         var definition = templates.Definition(request.Template);
+        var allowed = new List<Channel>();
+        foreach (var channel in request.Channels.Distinct())
+        {
+            if (await AllowedAsync(request.UserId, channel, definition.Category, cancellationToken))
+                allowed.Add(channel);
+        }
+
+        return Add(request, definition, allowed);
+    }
+
+    /// <summary>
+    /// One notification per user of <paramref name="userIds"/> (one template, the same data), for fan-outs such as a
+    /// followed store's new products: the users whose key (<paramref name="keyOf"/>) exists already are skipped, and
+    /// the existing keys and everyone's preferences are read in one query each, however many users. Adds the rows;
+    /// returns the deliveries whose jobs to enqueue once saved.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> PlanManyAsync(
+        string template, IReadOnlyCollection<Guid> userIds, IReadOnlyDictionary<string, string> data, Func<Guid, string> keyOf,
+        IReadOnlyCollection<Channel> channels, CancellationToken cancellationToken)
+    {
+        var definition = templates.Definition(template);
+        var keys = userIds.Select(keyOf).ToList();
+        var existing = (await db.Notifications.AsNoTracking().Where(n => n.IdempotencyKey != null && keys.Contains(n.IdempotencyKey)).Select(n => n.IdempotencyKey!).ToListAsync(cancellationToken)).ToHashSet();
+        var stored = await db.Preferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId) && p.Category == definition.Category)
+            .Select(p => new { p.UserId, p.Channel, p.Enabled })
+            .ToListAsync(cancellationToken);
+        var preferences = stored.ToDictionary(p => (p.UserId, p.Channel), p => p.Enabled);
+        var deliveries = new List<Delivery>();
+        foreach (var userId in userIds.Distinct())
+        {
+            var key = keyOf(userId);
+            if (existing.Contains(key))
+                continue;
+            var allowed = channels.Distinct()
+                .Where(c => Preference.IsLocked(definition.Category) || preferences.GetValueOrDefault((userId, c), Preference.Default(definition.Category)))
+                .ToList();
+            deliveries.AddRange(Add(new NotificationRequest(template, userId, null, null, data, key, channels), definition, allowed).Deliveries);
+        }
+
+        return deliveries;
+    }
+
+    private (Notification Notification, IReadOnlyList<Delivery> Deliveries) Add(NotificationRequest request, TemplateDefinition definition, IReadOnlyCollection<Channel> allowed)
+    {
         var now = clock.GetUtcNow();
         var notification = new Notification
         {
@@ -44,13 +89,6 @@ internal sealed class NotificationService(NotificationsDbContext db, TemplateCat
             IdempotencyKey = request.IdempotencyKey,
             CreatedAt = now,
         };
-
-        var allowed = new List<Channel>();
-        foreach (var channel in request.Channels.Distinct())
-        {
-            if (await AllowedAsync(request.UserId, channel, definition.Category, cancellationToken))
-                allowed.Add(channel);
-        }
 
         if (allowed.Contains(Channel.InApp) && request.UserId is not null)
         {

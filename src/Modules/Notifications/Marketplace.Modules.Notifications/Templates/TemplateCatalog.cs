@@ -30,6 +30,9 @@ internal sealed partial class TemplateCatalog
     public const string DefaultLocale = "en";
     public const string PathSetting = "Modules:Notifications:TemplatesPath";
 
+    // What every order-status template may use (OrderStatusChanged, Events/NotificationRules.cs).
+    private static readonly string[] OrderStatusVariables = ["orderNumber", "storeName", "total", "currencyCode", "reasonSentence", "cancelledBy"];
+
     public static readonly IReadOnlyList<TemplateDefinition> Definitions =
     [
         new(TransactionalTemplates.SellerEmailVerification, Category.Account, HasEmail: true, "displayName", "verificationUrl"),
@@ -42,6 +45,17 @@ internal sealed partial class TemplateCatalog
         new(NotificationTemplates.LowStock, Category.Orders, HasEmail: true, "productTitle", "sku", "available", "threshold"),
         new(NotificationTemplates.OrderPlacedBuyer, Category.Orders, HasEmail: true, "orderNumber", "storeName", "itemCount", "total", "currencyCode", "paymentMethod", "fulfilment"),
         new(NotificationTemplates.OrderPlacedSeller, Category.Orders, HasEmail: true, "orderNumber", "storeName", "itemCount", "total", "currencyCode", "paymentMethod", "fulfilment"),
+        new(NotificationTemplates.OrderAccepted, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderReadyForPickup, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderOutForDelivery, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderDelivered, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderPickedUp, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderRejected, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderExpired, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderCancelledByMarketplace, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.OrderCancelledSeller, Category.Orders, HasEmail: false, OrderStatusVariables),
+        new(NotificationTemplates.FollowedStoreNewProduct, Category.FollowedStores, HasEmail: false, "storeName", "productTitle", "productCount"),
+        new(NotificationTemplates.FollowedStoreNewProducts, Category.FollowedStores, HasEmail: false, "storeName", "productTitle", "productCount"),
     ];
 
     private readonly FrozenDictionary<string, TemplateDefinition> _definitions;
@@ -215,4 +229,15 @@ internal static class NotificationTemplates
     public const string LowStock = "low_stock";
     public const string OrderPlacedBuyer = "order_placed_buyer";
     public const string OrderPlacedSeller = "order_placed_seller";
+    public const string OrderAccepted = "order_accepted";
+    public const string OrderReadyForPickup = "order_ready_for_pickup";
+    public const string OrderOutForDelivery = "order_out_for_delivery";
+    public const string OrderDelivered = "order_delivered";
+    public const string OrderPickedUp = "order_picked_up";
+    public const string OrderRejected = "order_rejected";
+    public const string OrderExpired = "order_expired";
+    public const string OrderCancelledByMarketplace = "order_cancelled_by_marketplace";
+    public const string OrderCancelledSeller = "order_cancelled_seller";
+    public const string FollowedStoreNewProduct = "followed_store_new_product";
+    public const string FollowedStoreNewProducts = "followed_store_new_products";
 }

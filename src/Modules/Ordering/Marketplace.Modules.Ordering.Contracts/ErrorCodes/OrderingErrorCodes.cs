@@ -87,6 +87,9 @@ public static class OrderingErrorCodes
     [Description("No such order group (or not one you may see).")]
     public const string OrderGroupNotFound = "ORDER_GROUP_NOT_FOUND";
 
+    [Description("No such store (or not one whose orders you may watch).")]
+    public const string StoreNotFound = "STORE_NOT_FOUND";
+
     [Description("Not an order status.")]
     public const string InvalidStatus = "INVALID_STATUS";
 

@@ -143,6 +143,100 @@ namespace Marketplace.Modules.Notifications.Persistence.Migrations
                     b.ToTable("device_tokens", "notifications");
                 });
 
+            modelBuilder.Entity("Marketplace.Modules.Notifications.Domain.FollowerDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cursor");
+
+                    b.Property<int>("NotifiedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("notified_count");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("ProductCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_count");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("product_title");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follower_digests");
+
+                    b.HasIndex("StoreId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_follower_digests_open_store")
+                        .HasFilter("state = 'OPEN'");
+
+                    b.HasIndex("State", "ClosesAt")
+                        .HasDatabaseName("ix_follower_digests_state_closes_at");
+
+                    b.ToTable("follower_digests", "notifications");
+                });
+
+            modelBuilder.Entity("Marketplace.Modules.Notifications.Domain.FollowerDigestProduct", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("DigestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("digest_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_follower_digest_products");
+
+                    b.HasIndex("DigestId")
+                        .HasDatabaseName("ix_follower_digest_products_digest_id");
+
+                    b.ToTable("follower_digest_products", "notifications");
+                });
+
             modelBuilder.Entity("Marketplace.Modules.Notifications.Domain.ModuleKey", b =>
                 {
                     b.Property<string>("Name")
