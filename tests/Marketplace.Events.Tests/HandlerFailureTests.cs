@@ -44,6 +44,8 @@ public sealed class HandlerFailureTests
         letter.Error.Should().Contain("poison order 2");
         letter.Payload.Should().Contain("\"number\": 2");
         scenario.Plan.Attempts[2].Should().Be(4);
+        // The ledger is another consumer of the same events, running at its own pace: wait for it rather than race it.
+        await Eventually.AssertAsync(async () => (await Handled.LedgerAsync(host)).Count == 3, TimeSpan.FromSeconds(30), "the other consumer handles every event");
         (await Handled.LedgerAsync(host)).Keys.Should().BeEquivalentTo([2, 3, 4], "only the failing consumer parks the message");
     }
 
