@@ -146,7 +146,8 @@ internal static class MarketplaceApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Infrastructure.ReadyTag),
+            // Modules in other processes show as Degraded (still 200) when down: docs/deployment.md says why.
+            Predicate = check => check.Tags.Contains(Infrastructure.ReadyTag) || check.Tags.Contains(ContractHealth.RemoteModuleTag),
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapGateway();

@@ -17,7 +17,8 @@ public sealed class ContractChannels(
     IConfiguration configuration,
     ModuleRegistry modules,
     InProcessCallInvoker inProcess,
-    ContractOptions options) : IDisposable
+    ContractOptions options,
+    RemoteCallOptions remote) : IDisposable
 {
     private readonly ConcurrentDictionary<string, CallInvoker> _invokers = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<GrpcChannel> _channels = [];
@@ -44,7 +45,8 @@ public sealed class ContractChannels(
                 },
             });
             _channels.Add(channel);
-            return channel.Intercept(new OutgoingCallContextInterceptor(options.ServiceToken));
+            // Outermost first: deadlines, read retries and clear errors, then each attempt's metadata.
+            return channel.Intercept(new OutgoingCallContextInterceptor(options.ServiceToken)).Intercept(new RemoteCallInterceptor(module, remote));
         }
 
         if (modules.IsLoaded(module))
