@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace Marketplace.EndToEnd.Tests.Support;
 
 /// <summary>A verified seller's ACTIVE store at a fresh place.</summary>
-public sealed record Shop(string SellerToken, string SellerEmail, string StoreId, double Latitude, double Longitude);
+public sealed record Shop(string SellerToken, string SellerEmail, string ContactEmail, string StoreId, double Latitude, double Longitude);
 
 /// <summary>A published product of a shop: global ids of the product and its variants.</summary>
 public sealed record Listing(Shop Shop, string ProductId, IReadOnlyList<string> VariantIds, string Title);
@@ -58,9 +58,17 @@ public static partial class Journeys
     {
         var (token, email) = await client.SellerAsync();
         var (lat, lon) = near is { } at ? (at.Latitude + 0.001, at.Longitude) : Gql.NewPlace();
-        var store = (await client.CreateStoreAsync(token, Gql.StoreInput(name, lat, lon, Gql.NewSlug("e2e"), radiusKm: 10))).Data("storeCreate");
+        // The store's own contact address (sellers' order emails go there): unique, so maildev's inbox, which outlives
+        // runs whose order numbers start again in a fresh database, tells this store's mail apart.
+        var contact = $"e2e-store-{Guid.NewGuid():N}@example.test";
+        var input = new
+        {
+            name, slug = Gql.NewSlug("e2e"), description = "A store of the end-to-end journeys.", contactEmail = contact, contactPhone = "+44 20 7946 0000",
+            address = "1 High Street", location = new { latitude = lat, longitude = lon }, serviceRadiusKm = 10,
+        };
+        var store = (await client.CreateStoreAsync(token, input)).Data("storeCreate");
         store.Codes().Should().BeEmpty(store.ToJsonString());
-        return new Shop(token, email, store["store"].Text("id"), lat, lon);
+        return new Shop(token, email, contact, store["store"].Text("id"), lat, lon);
     }
 
     public static async Task<string> CategoryAsync(this HttpClient client, Topology topology)

@@ -174,8 +174,8 @@ public sealed class Topology : IAsyncLifetime
                 try
                 {
                     using var response = await http.GetAsync("/health/ready");
-                    var body = await response.Content.ReadAsStringAsync();
-                    return response.StatusCode == HttpStatusCode.OK && (!requireHealthy || body.Contains("\"status\":\"Healthy\"", StringComparison.Ordinal));
+                    var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+                    return response.StatusCode == HttpStatusCode.OK && (!requireHealthy || body?["status"]?.GetValue<string>() == "Healthy");
                 }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
                 {

@@ -36,6 +36,9 @@ public sealed class ContractChannels(
                 throw new InvalidOperationException($"Modules:{module}:Endpoint must be an http(s) URL, not '{endpoint}'.");
             var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
             {
+                // A module process that restarts is called again within seconds, not after minutes of backoff.
+                InitialReconnectBackoff = TimeSpan.FromMilliseconds(250),
+                MaxReconnectBackoff = TimeSpan.FromSeconds(3),
                 HttpHandler = new SocketsHttpHandler
                 {
                     EnableMultipleHttp2Connections = true,
