@@ -46,7 +46,7 @@ public sealed class RemoteCallOptions
     }
 
     public TimeSpan DeadlineFor(IMethod method) =>
-        Deadlines.TryGetValue(method.FullName, out var full) ? full
+        Deadlines.TryGetValue(method.FullName.TrimStart('/'), out var full) ? full
         : Deadlines.TryGetValue(method.Name, out var @short) ? @short
         : Deadline;
 
