@@ -109,13 +109,20 @@ trap 'stop_all; exit 130' INT TERM
 run_host() { # name command
   local name="$1"; shift
   local env_args=(); mapfile -t env_args < <(process_env "$name")
-  (cd "$bin" && exec env "${env_args[@]}" dotnet Marketplace.Host.dll "$@")
+  env -C "$bin" "${env_args[@]}" dotnet Marketplace.Host.dll "$@"
 }
 
+# A plain command in the background (no function, no subshell), so $! is the host process itself and Ctrl+C stops it.
 start_process() { # name
-  run_host "$1" serve >>"$logs/$1.log" 2>&1 &
+  local env_args=(); mapfile -t env_args < <(process_env "$1")
+  env -C "$bin" "${env_args[@]}" dotnet Marketplace.Host.dll serve >>"$logs/$1.log" 2>&1 &
   pids+=($!)
 }
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$gateway_port" $(for entry in "${modules[@]}"; do grpc_port "${entry##*:}"; http_port "${entry##*:}"; done); do
+  if port_taken "$port"; then echo "[start] 127.0.0.1:$port is taken (another start.sh --split still running?); set MARKETPLACE_SPLIT_PORT_BASE" >&2; exit 1; fi
+done
 
 wait_ready() { # name port
   local i
