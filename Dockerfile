@@ -1,10 +1,14 @@
-# The marketplace host: one image serves GraphQL on 8080 (and, when Server__GrpcPort is set, module contracts).
+# The marketplace host: one image serves GraphQL on 8080 (and, when Server__GrpcPort is set, module contracts); the same
+# image runs every process of the split topology (docker-compose.split.yml). It packs exactly what scripts/publish.sh
+# makes (self-contained linux-x64), the artifact CI smoke-tests with scripts/smoke.sh: change them together.
+# (It cannot be built on the development machine, which has no container registry.)
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Host/Marketplace.Host -c Release -o /app --nologo
+RUN ./scripts/publish.sh /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Self-contained: the runtime is in /app, the image only needs the native dependencies .NET and Media use.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 # The Media module's native tools, as scripts/services.sh installs them: ffmpeg/ffprobe (HLS, probing) and the
 # distribution's libvips with libheif + libde265 (AVIF/WebP, iPhone HEIC; docs/adr/0009-heic-uploads.md), plus a font
 # for the generated demo images. Debian 12 calls the library libvips42 with libheif's codecs built in; newer
@@ -27,4 +31,4 @@ EXPOSE 8080
 RUN mkdir -p /data/media && chown "$APP_UID" /data/media
 VOLUME /data/media
 USER $APP_UID
-ENTRYPOINT ["dotnet", "Marketplace.Host.dll"]
+ENTRYPOINT ["./Marketplace.Host"]

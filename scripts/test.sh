@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite against real services: starts PostgreSQL+PostGIS, Redis, NATS and maildev (installing them when
-# missing), builds the solution and runs every test project. Ends with one line: "N passed, N failed, N skipped".
+# missing), builds the solution and runs every test project. The end-to-end suite (tests/Marketplace.EndToEnd.Tests) runs
+# twice: in the one-process topology with the others, and at the same time in the split topology (a gateway process plus
+# one process per module, as start.sh --split runs them). Ends with one line: "N passed, N failed, N skipped".
 #   scripts/test.sh                     everything
-#   scripts/test.sh --filter Category   extra arguments go to 'dotnet test'
+#   scripts/test.sh --filter Category   extra arguments go to 'dotnet test' (both runs)
+#   MARKETPLACE_E2E_SPLIT=0 scripts/test.sh   without the split-topology run
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -36,8 +39,24 @@ dotnet build Marketplace.sln -c Release -nologo -clp:ErrorsOnly
 (cd src/Host/Marketplace.Host/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development dotnet Marketplace.Host.dll migrate)
 
 set +e
+# The split-topology run starts eight host processes of its own; it runs beside the solution's run (which runs the same
+# journeys in one process), so it adds little wall time.
+split_log="$ROOT/.local/test-run-split.log"
+: >"$split_log"
+if [ "${MARKETPLACE_E2E_SPLIT:-1}" != 0 ]; then
+  MARKETPLACE_E2E_TOPOLOGY=split dotnet test tests/Marketplace.EndToEnd.Tests -c Release --no-build --nologo \
+    --logger "console;verbosity=minimal" "$@" >"$split_log" 2>&1 &
+  split_pid=$!
+fi
 dotnet test Marketplace.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+if [ -n "${split_pid:-}" ]; then
+  wait "$split_pid"; split_status=$?
+  echo "[test] end-to-end suite, split topology:"
+  cat "$split_log"
+  cat "$split_log" >>"$log"
+  if [ "$status" -eq 0 ]; then status=$split_status; fi
+fi
 set -e
 
 # One closing line for people and CI, summed from each test assembly's own summary line.

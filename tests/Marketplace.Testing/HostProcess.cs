@@ -37,13 +37,17 @@ public static class HostProcess
     // Production unless the test says otherwise, so defaults meant for Development never leak into a test.
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // MARKETPLACE_TEST_HOST names a published host folder (scripts/publish.sh): its executable runs instead of the
+        // built dll, so the smoke test drives the very artifact that ships.
+        var published = Environment.GetEnvironmentVariable("MARKETPLACE_TEST_HOST");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(published) ? "dotnet" : Path.Combine(published, "Marketplace.Host"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
+            WorkingDirectory = string.IsNullOrEmpty(published) ? Path.GetDirectoryName(HostAssembly)! : published,
         };
-        start.ArgumentList.Add(HostAssembly);
+        if (string.IsNullOrEmpty(published))
+            start.ArgumentList.Add(HostAssembly);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -52,7 +52,20 @@ public static class TestServices
         await using var connection = new NpgsqlConnection(WithDatabase(Postgres, "postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                // An autovacuum worker (the superuser's) visiting the young database, which FORCE may not terminate as
+                // the test role: it finishes within moments.
+                await Task.Delay(250);
+            }
+        }
     }
 
     /// <summary>The demo database (<c>marketplace</c>, what start.sh seeds) is refused: a test run must not fill it.</summary>

@@ -65,6 +65,17 @@ internal static class MarketplaceApp
         builder.AddMarketplaceObservability();
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
         ConfigureKestrel(builder);
+
+        // The Mediator generator registers every module's handlers. With some modules in other processes, their
+        // handlers' dependencies (DbContexts, options) are absent on purpose and never resolved (calls go over gRPC),
+        // so Development's check that every registration resolves holds only when this process runs all modules.
+        var registry = builder.Services.Select(d => d.ImplementationInstance).OfType<ModuleRegistry>().Single();
+        var development = builder.Environment.IsDevelopment();
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = development;
+            options.ValidateOnBuild = development && registry.Modules.Count == ModuleCatalog.All.Count;
+        });
         return builder;
     }
 
@@ -135,7 +146,8 @@ internal static class MarketplaceApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Infrastructure.ReadyTag),
+            // Modules in other processes show as Degraded (still 200) when down: docs/deployment.md says why.
+            Predicate = check => check.Tags.Contains(Infrastructure.ReadyTag) || check.Tags.Contains(ContractHealth.RemoteModuleTag),
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapGateway();

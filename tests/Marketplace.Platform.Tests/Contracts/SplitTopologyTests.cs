@@ -66,7 +66,7 @@ public sealed class SplitTopologyTests
     }
 
     [Fact]
-    public async Task A_module_served_over_gRPC_refuses_a_caller_without_the_service_token()
+    public async Task A_module_served_over_gRPC_refuses_a_caller_without_the_service_token_but_answers_health_probes()
     {
         var usersGrpcPort = HostProcess.FreePort();
         var usersHttpPort = HostProcess.FreePort();
@@ -85,6 +85,10 @@ public sealed class SplitTopologyTests
         (await withToken.GetSigningKeysAsync(new GetSigningKeysRequest())).Should().NotBeNull();
         var refused = async () => await withoutToken.GetSigningKeysAsync(new GetSigningKeysRequest());
         (await refused.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unauthenticated);
+        // The standard health service answers probes that carry no token (it tells only up or down).
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{usersGrpcPort}");
+        var health = await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        health.Status.Should().Be(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
     }
 
     private static UsersSigningKeys.UsersSigningKeysClient RemoteUsersClient(int port, string? serviceToken)

@@ -132,6 +132,9 @@ internal sealed partial class GatewayErrorInfoProvider(GatewayRuntime runtime) :
 
         if (rpc.Reason() is { } reason)
             extensions["reason"] = reason;
+        // SERVICE_UNAVAILABLE / SERVICE_TIMEOUT: which module (in another process) the field needed.
+        if (rpc.Module() is { } module)
+            extensions["module"] = module;
         if (rpc.RetryAfter() is { } retryAfter)
             extensions["retryAfterSeconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
         var violations = rpc.FieldViolations();

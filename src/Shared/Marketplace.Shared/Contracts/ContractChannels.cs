@@ -17,7 +17,8 @@ public sealed class ContractChannels(
     IConfiguration configuration,
     ModuleRegistry modules,
     InProcessCallInvoker inProcess,
-    ContractOptions options) : IDisposable
+    ContractOptions options,
+    RemoteCallOptions remote) : IDisposable
 {
     private readonly ConcurrentDictionary<string, CallInvoker> _invokers = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<GrpcChannel> _channels = [];
@@ -35,6 +36,9 @@ public sealed class ContractChannels(
                 throw new InvalidOperationException($"Modules:{module}:Endpoint must be an http(s) URL, not '{endpoint}'.");
             var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
             {
+                // A module process that restarts is called again within seconds, not after minutes of backoff.
+                InitialReconnectBackoff = TimeSpan.FromMilliseconds(250),
+                MaxReconnectBackoff = TimeSpan.FromSeconds(3),
                 HttpHandler = new SocketsHttpHandler
                 {
                     EnableMultipleHttp2Connections = true,
@@ -44,7 +48,8 @@ public sealed class ContractChannels(
                 },
             });
             _channels.Add(channel);
-            return channel.Intercept(new OutgoingCallContextInterceptor(options.ServiceToken));
+            // Outermost first: deadlines, read retries and clear errors, then each attempt's metadata.
+            return channel.Intercept(new OutgoingCallContextInterceptor(options.ServiceToken)).Intercept(new RemoteCallInterceptor(module, remote));
         }
 
         if (modules.IsLoaded(module))

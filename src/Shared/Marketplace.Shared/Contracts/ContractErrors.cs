@@ -37,6 +37,34 @@ public static class ContractError
         return status.ToRpcException();
     }
 
+    /// <summary>Reason of a call that could not reach the module's process (it is down, restarting or unreachable).</summary>
+    public const string ServiceUnavailableReason = "SERVICE_UNAVAILABLE";
+
+    /// <summary>Reason of a call to another process's module that did not answer within its deadline.</summary>
+    public const string ServiceTimeoutReason = "SERVICE_TIMEOUT";
+
+    /// <summary>The <see cref="ErrorInfo"/> metadata key naming the module a service error is about.</summary>
+    public const string ModuleKey = "module";
+
+    public static RpcException ServiceUnavailable(string module, Exception? cause = null) =>
+        Remote(Code.Unavailable, ServiceUnavailableReason, module, $"The {module} service cannot be reached right now; try again shortly.", cause);
+
+    public static RpcException ServiceTimeout(string module, Exception? cause = null) =>
+        Remote(Code.DeadlineExceeded, ServiceTimeoutReason, module, $"The {module} service did not answer in time; try again shortly.", cause);
+
+    /// <summary>The module a <see cref="ServiceUnavailableReason"/> or <see cref="ServiceTimeoutReason"/> error is about.</summary>
+    public static string? Module(this RpcException exception) =>
+        exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Metadata.TryGetValue(ModuleKey, out var module) == true ? module : null;
+
+    private static RpcException Remote(Code code, string reason, string module, string message, Exception? cause)
+    {
+        var status = NewStatus(code, reason, message);
+        status.Details.Clear();
+        status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain, Metadata = { [ModuleKey] = module } }));
+        var rpc = status.ToRpcException();
+        return new RpcException(new Grpc.Core.Status(rpc.StatusCode, rpc.Status.Detail, cause), rpc.Trailers);
+    }
+
     /// <summary>The machine-readable reason of a contract error, e.g. <c>ADDRESS_NOT_FOUND</c>.</summary>
     public static string? Reason(this RpcException exception) => exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
 

@@ -16,6 +16,9 @@ public static class ContractHosting
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.Interceptors.Add<IncomingCallContextInterceptor>();
         });
+        // The standard grpc.health.v1 service on the contract port, answering from this process's own readiness checks
+        // (never the checks of modules it calls in other processes: those would make two processes ask each other).
+        services.AddGrpcHealthChecks(health => health.Services.Map("", check => check.Tags.Contains(Operations.Infrastructure.ReadyTag)));
         return services;
     }
 
@@ -30,5 +33,9 @@ public static class ContractHosting
             if (port is { } p)
                 convention.RequireHost($"*:{p}");
         }
+
+        var health = endpoints.MapGrpcHealthChecksService();
+        if (port is { } healthPort)
+            health.RequireHost($"*:{healthPort}");
     }
 }

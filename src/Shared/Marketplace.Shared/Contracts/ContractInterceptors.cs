@@ -103,10 +103,15 @@ internal sealed class IncomingCallContextInterceptor(ContractOptions options, IL
 
     private IDisposable Enter(ServerCallContext context)
     {
+        // Health answers only up or down, for probes (Kubernetes' grpc probe, load balancers) that carry no token.
+        if (context.Method.StartsWith(HealthServicePrefix, StringComparison.Ordinal))
+            return CallContext.Push(CallMetadata.Read(context.RequestHeaders));
         if (options.ServiceToken is { } expected && !TokenMatches(expected, context.RequestHeaders.GetValue(CallMetadata.ServiceToken)))
             throw new RpcException(new Status(StatusCode.Unauthenticated, "A valid service token is required to call contracts over gRPC."));
         return CallContext.Push(CallMetadata.Read(context.RequestHeaders));
     }
+
+    private const string HealthServicePrefix = "/grpc.health.v1.Health/";
 
     private static bool TokenMatches(string expected, string? presented) =>
         presented is not null &&

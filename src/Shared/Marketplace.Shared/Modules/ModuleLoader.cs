@@ -2,6 +2,7 @@ using Marketplace.Shared.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Marketplace.Shared.Modules;
 
@@ -29,7 +30,13 @@ public static class ModuleLoader
             if (loaded.Any(m => m.Name == module.Name || m.Schema == module.Schema))
                 throw new InvalidOperationException($"Module {module.Name} (schema {module.Schema}) is listed twice.");
             if (!string.IsNullOrWhiteSpace(ContractChannels.EndpointOf(configuration, module.Name)))
+            {
+                var name = module.Name;
+                services.AddHealthChecks().Add(new HealthCheckRegistration(
+                    RemoteModuleHealthCheck.NameOf(name), sp => new RemoteModuleHealthCheck(name, sp.GetRequiredService<ContractChannels>()),
+                    HealthStatus.Degraded, [RemoteModuleHealthCheck.Tag], TimeSpan.FromSeconds(3)));
                 continue;
+            }
             if (selected.Length > 0 && !selected.Contains(module.Name))
                 continue;
 
@@ -38,12 +45,14 @@ public static class ModuleLoader
             loaded.Add(builder.Module);
         }
 
+        // Read now, so a wrong Contracts:* setting stops start-up rather than a first remote call.
+        var remote = RemoteCallOptions.Load(configuration);
         var registry = new ModuleRegistry(loaded);
         services.AddSingleton(registry);
         services.TryAddSingleton<ContractMethodTable>();
         services.TryAddSingleton<InProcessCallInvoker>();
         services.TryAddSingleton(sp => new ContractChannels(
-            configuration, registry, sp.GetRequiredService<InProcessCallInvoker>(), sp.GetRequiredService<ContractOptions>()));
+            configuration, registry, sp.GetRequiredService<InProcessCallInvoker>(), sp.GetRequiredService<ContractOptions>(), remote));
         return registry;
     }
 }
