@@ -137,6 +137,11 @@ public sealed class Topology : IAsyncLifetime
         ["Modules__Users__PublicBaseUrl"] = $"http://127.0.0.1:{_gatewayPort}",
         ["Modules__Notifications__PublicBaseUrl"] = $"http://127.0.0.1:{_gatewayPort}",
         ["Modules__Media__Storage__LocalDisk__Root"] = _mediaRoot,
+        // The lifecycle journey follows an order to COMPLETED and into a payout: a 1-second return window, the completion
+        // job every minute, no hold on completed sales.
+        ["Modules__Ordering__Lifecycle__ReturnWindow"] = "00:00:01",
+        ["Modules__Ordering__Lifecycle__CompletionCron"] = "* * * * *",
+        ["Modules__Sellers__Payouts__HoldPeriod"] = "00:00:00",
     };
 
     /// <summary>One module's process, as start.sh --split starts it: its module, its database, every other module's endpoint.</summary>
