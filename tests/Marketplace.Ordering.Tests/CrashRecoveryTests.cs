@@ -174,6 +174,8 @@ public sealed class CrashRecoveryTests(OrderingApp app)
             ["ConnectionStrings__Marketplace"] = TestServices.Postgres,
             ["ConnectionStrings__Redis"] = TestServices.Redis,
             ["ConnectionStrings__Nats"] = TestServices.Nats,
+            ["Events__SubjectPrefix"] = OrderingApp.SubjectPrefix,
+            ["Jobs__Prefix"] = OrderingApp.JobsPrefix,
             ["Server__HttpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Server__BindAddress"] = "127.0.0.1",
             ["Jobs__Server"] = "false",

@@ -168,7 +168,7 @@ public sealed class FollowedStoreNotificationTests(OrderingApp app)
         var subject = EventSubjects.Of(typeof(ProductPublished));
         var envelope = new EventEnvelope(id, subject, DateTimeOffset.UtcNow, CallContext.NewCorrelationId(), null, null, payload);
         var js = new NatsJSContext((NatsConnection)app.Services.GetRequiredService<INatsConnection>());
-        var prefix = Environment.GetEnvironmentVariable("Events__SubjectPrefix") ?? "";
+        var prefix = OrderingApp.SubjectPrefix;
         await js.PublishAsync(EventSubjects.OnWire(subject, prefix), System.Text.Encoding.UTF8.GetBytes(payload), headers: envelope.ToHeaders(), opts: new NatsJSPubOpts { MsgId = id.ToString() });
     }
 

@@ -19,6 +19,7 @@ public sealed class OrderNotificationTests(OrderingApp app)
     // in-app item: a few hundred), which the host's job workers work through in order.
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(180);
     private readonly HttpClient _client = app.CreateClient();
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow.AddSeconds(-2); // maildev stamps whole seconds
 
     [Fact]
     public async Task Each_order_notifies_its_buyer_and_its_seller_exactly_once_despite_redelivery()
@@ -65,12 +66,18 @@ public sealed class OrderNotificationTests(OrderingApp app)
         return items;
     }
 
-    private static async Task<List<JsonNode>> MailAsync(string orderNumber)
+    /// <summary>
+    /// The emails about the order received since the test started: order numbers restart in every run's fresh database,
+    /// and maildev keeps earlier runs' mail (every test store has the same contact address).
+    /// </summary>
+    private async Task<List<JsonNode>> MailAsync(string orderNumber)
     {
         using var http = new HttpClient();
         var url = Environment.GetEnvironmentVariable("MAILDEV_API_URL") ?? "http://127.0.0.1:11080";
         var all = await http.GetFromJsonAsync<JsonArray>($"{url.TrimEnd('/')}/email") ?? [];
-        return all.Where(m => (m?["subject"]?.GetValue<string>() ?? "").Contains(orderNumber + ":", StringComparison.Ordinal)).Select(m => m!).ToList();
+        return all.Where(m => (m?["subject"]?.GetValue<string>() ?? "").Contains(orderNumber + ":", StringComparison.Ordinal)
+                              && DateTimeOffset.Parse(m!["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= _started)
+            .Select(m => m!).ToList();
     }
 
     private static async Task<List<string>> EventsAsync(string groupId)
@@ -92,7 +99,7 @@ public sealed class OrderNotificationTests(OrderingApp app)
         var id = Guid.CreateVersion7();
         var envelope = new EventEnvelope(id, Subject, DateTimeOffset.UtcNow, CallContext.NewCorrelationId(), null, null, payload);
         var js = new NatsJSContext((NatsConnection)app.Services.GetRequiredService<INatsConnection>());
-        var prefix = Environment.GetEnvironmentVariable("Events__SubjectPrefix") ?? "";
+        var prefix = OrderingApp.SubjectPrefix;
         await js.PublishAsync(EventSubjects.OnWire(Subject, prefix), System.Text.Encoding.UTF8.GetBytes(payload), headers: envelope.ToHeaders(), opts: new NatsJSPubOpts { MsgId = id.ToString() });
         return id;
     }

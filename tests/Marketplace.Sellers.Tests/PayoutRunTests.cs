@@ -70,7 +70,7 @@ public sealed class PayoutRunTests(SellersApp app)
     {
         var admin = await AdminTokens.IssueAsync();
         var sellers = await SellersWithCompletedOrdersAsync("PLN", 6);
-        await using var other = await SecondHost.StartAsync();
+        await using var other = await SecondHost.StartAsync(app);
 
         var here = Enumerable.Range(0, 4).Select(_ => _client.RunAsync(admin, "PLN"));
         var there = Enumerable.Range(0, 4).Select(_ => other.Http.RunAsync(admin, "PLN"));
@@ -182,7 +182,7 @@ public sealed class PayoutRunTests(SellersApp app)
 
         public HttpClient Http { get; }
 
-        public static async Task<SecondHost> StartAsync()
+        public static async Task<SecondHost> StartAsync(SellersApp app)
         {
             var port = HostProcess.FreePort();
             var process = HostProcess.Start([], new Dictionary<string, string?>
@@ -190,8 +190,8 @@ public sealed class PayoutRunTests(SellersApp app)
                 ["ConnectionStrings__Marketplace"] = TestServices.Postgres,
                 ["ConnectionStrings__Redis"] = TestServices.Redis,
                 ["ConnectionStrings__Nats"] = TestServices.Nats,
-                ["Events__SubjectPrefix"] = Environment.GetEnvironmentVariable("Events__SubjectPrefix"),
-                ["Jobs__Prefix"] = Environment.GetEnvironmentVariable("Jobs__Prefix"),
+                ["Events__SubjectPrefix"] = app.SubjectPrefix,
+                ["Jobs__Prefix"] = app.JobsPrefix,
                 ["Jobs__Server"] = "false",
                 ["Server__HttpPort"] = port.ToString(CultureInfo.InvariantCulture),
                 ["Server__BindAddress"] = "127.0.0.1",

@@ -5,14 +5,14 @@ namespace Marketplace.Ordering.Tests.Support;
 
 /// <summary>
 /// A second whole host like <see cref="OrderingApp"/>, on a real Kestrel socket, for clients that need one (the npm
-/// graphql-ws client). It shares the database, NATS and Redis with the assembly's host: the two are two replicas of one
-/// deployment (their event consumers and jobs share the work).
+/// graphql-ws client). It shares the suite's database, subject prefix and job prefix with the assembly's host: the two
+/// are two replicas of one deployment (their event consumers and jobs share the work).
 /// </summary>
 public sealed class KestrelOrderingApp : IAsyncLifetime
 {
     private readonly int _port = FreePort();
 
-    public OrderingApp App { get; } = new();
+    public OrderingApp App { get; } = new() { OwnsSuite = false };
 
     public Uri Address => new($"http://127.0.0.1:{_port}");
 

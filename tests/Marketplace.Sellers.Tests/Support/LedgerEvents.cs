@@ -58,8 +58,7 @@ public static class LedgerEvents
         var payload = JsonSerializer.Serialize(change, EventSubjects.Json);
         var envelope = new EventEnvelope(id, Subject, DateTimeOffset.UtcNow, CallContext.NewCorrelationId(), null, null, payload);
         var js = new NatsJSContext((NatsConnection)app.Services.GetRequiredService<INatsConnection>());
-        var prefix = Environment.GetEnvironmentVariable("Events__SubjectPrefix") ?? "";
-        await js.PublishAsync(EventSubjects.OnWire(Subject, prefix), Encoding.UTF8.GetBytes(payload), headers: envelope.ToHeaders(), opts: new NatsJSPubOpts { MsgId = id.ToString() });
+        await js.PublishAsync(EventSubjects.OnWire(Subject, app.SubjectPrefix), Encoding.UTF8.GetBytes(payload), headers: envelope.ToHeaders(), opts: new NatsJSPubOpts { MsgId = id.ToString() });
         return id;
     }
 
