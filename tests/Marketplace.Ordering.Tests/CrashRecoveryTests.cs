@@ -183,6 +183,12 @@ public sealed class CrashRecoveryTests(OrderingApp app)
             ["Gateway__RateLimitPerUser"] = "0",
             ["Modules__Ordering__Stripe__SecretKey"] = StripeStandIn.SecretKey,
             ["Modules__Ordering__Stripe__ApiBase"] = app.Stripe.ApiBase,
+            // The suite's schedules (OrderingApp): a host registers its recurring jobs in the suite's job prefix at start,
+            // and with the defaults it would schedule them for the suite's job server.
+            ["Modules__Ordering__Recovery__Cron"] = "0 0 1 1 *",
+            ["Modules__Ordering__Lifecycle__ExpiryCron"] = "0 0 1 1 *",
+            ["Modules__Ordering__Lifecycle__CompletionCron"] = "0 0 1 1 *",
+            ["Modules__Ordering__Lifecycle__EffectsCron"] = "0 0 1 1 *",
         };
         foreach (var (name, value) in settings)
             environment[name] = value;

@@ -198,6 +198,11 @@ public sealed class PayoutRunTests(SellersApp app)
                 ["Gateway__RateLimitPerIp"] = "0",
                 ["Gateway__RateLimitPerUser"] = "0",
                 ["Gateway__Auth__KeyRefreshMinInterval"] = "00:00:00",
+                // A replica of the suite's host: the same payout settings (it shares the ledger's event consumer, so an
+                // order it books must become available as the suite's host would make it, and pay out the same way).
+                ["Modules__Sellers__Payouts__HoldPeriod"] = "00:00:00",
+                ["Modules__Sellers__Payouts__Stripe__SecretKey"] = StripeTransferStandIn.SecretKey,
+                ["Modules__Sellers__Payouts__Stripe__ApiBase"] = app.Stripe.ApiBase,
             });
             var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
             var host = new SecondHost(process, http);

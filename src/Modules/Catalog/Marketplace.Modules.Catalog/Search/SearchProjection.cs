@@ -124,6 +124,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     /// </summary>
     public async Task<bool> ApplyStockAsync(Guid variantId, Guid productId, bool availableForSale, long version, CancellationToken cancellationToken)
     {
+        await LockProductsAsync([productId], cancellationToken);
         var changed = await ExecuteAsync(
             """
             INSERT INTO catalog.variant_stock AS vs (variant_id, product_id, available_for_sale, version, synced_at)
@@ -157,6 +158,7 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     public async Task<int> RefreshProductsAsync(IReadOnlyCollection<Guid> productIds, IReadOnlyCollection<Guid> storeIds, CancellationToken cancellationToken)
     {
         await EnsureStoresAsync(storeIds, cancellationToken);
+        await LockProductsAsync(productIds, cancellationToken);
         var written = 0;
         foreach (var table in await TargetsAsync(cancellationToken))
         {
@@ -314,6 +316,19 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
             cancellationToken);
         return running.Count > 0 ? [Table, ShadowTable] : [Table];
     }
+
+    /// <summary>
+    /// Serialises a product's row builds with its stock events until the handler's transaction ends (a transaction-scoped
+    /// advisory lock per product, taken in id order). Without it a <c>stock_changed.v1</c> handled while the product's first
+    /// build was still uncommitted found no row to update, and the build had read the stock before that commit: the row
+    /// stayed out of stock until the next change (an end-to-end journey searching <c>inStockOnly</c> right after stocking
+    /// a new product caught it). Whichever comes second now waits for the first's commit and then sees it.
+    /// </summary>
+    private Task<int> LockProductsAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "SELECT pg_advisory_xact_lock(hashtextextended('catalog.search_products:' || ids.id::text, 0)) FROM (SELECT unnest(@ids::uuid[]) AS id ORDER BY 1) ids",
+            p => p.Add(new NpgsqlParameter("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = productIds.ToArray() }),
+            cancellationToken);
 
     internal async Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection>? bind, CancellationToken cancellationToken)
     {
