@@ -71,6 +71,7 @@ try
     // A migration may have rewritten rows (e.g. a new column filled in): settle the visibility map and statistics, as
     // autovacuum would, so index-only scans read index pages only.
     await ExecuteAsync("VACUUM (ANALYZE) catalog.search_products");
+    await ExecuteAsync("VACUUM (ANALYZE) catalog.search_terms");
     await ExecuteAsync("VACUUM (ANALYZE) catalog.stores");
 
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -418,6 +419,7 @@ async Task StockAsync()
         """);
     await ExecuteAsync($"UPDATE catalog.search_products t SET in_stock = {SearchProjection.InStockSql("t.product_id")} WHERE t.in_stock IS DISTINCT FROM {SearchProjection.InStockSql("t.product_id")}");
     await ExecuteAsync("VACUUM ANALYZE catalog.search_products");
+    await ExecuteAsync("VACUUM ANALYZE catalog.search_terms");
     Console.WriteLine($"  stock: {await ScalarAsync<long>("SELECT count(*) FROM catalog.search_products WHERE in_stock"):N0} products in stock ({clock.Elapsed.TotalSeconds:F1}s)");
 }
 

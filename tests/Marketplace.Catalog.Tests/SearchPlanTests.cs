@@ -47,6 +47,7 @@ public sealed class SearchPlanTests(CatalogApp app)
         ["text, RELEVANCE"] = Request(SearchSort.Relevance) with { Query = "lamp" },
         ["forgiving text, PRICE_ASC"] = Request(SearchSort.PriceAsc) with { Query = "lmap chiar", InStockOnly = true },
         ["web-search text, DISTANCE"] = Request(SearchSort.Distance) with { Query = "\"oak chair\" -pine", CategoryPath = "plan-home" },
+        ["web-search text, RELEVANCE, max radius"] = Request(SearchSort.Relevance) with { Query = "lamp or chair", RadiusKm = ProductSearch.MaxRadiusKm },
         ["nearest with totals and facets"] = Request(SearchSort.Distance) with { Extras = SearchExtras.TotalCount | SearchExtras.Facets },
         ["text with totals and facets"] = Request(SearchSort.Newest) with { Query = "lamp", Extras = SearchExtras.TotalCount | SearchExtras.Facets },
     };
@@ -77,31 +78,39 @@ public sealed class SearchPlanTests(CatalogApp app)
             {
                 page.Should().Contain("Index Only Scan using ix_search_products_nearby on search_products", "every row in the radius comes from index pages alone");
             }
+            else if (SearchText.Parse(request.Query) is { Forgiving: true })
+            {
+                page.Should().Contain("Index Only Scan using pk_search_terms on search_terms", "plain words are probed in the terms' index alone");
+                page.Should().MatchRegex(@"Index Cond: \(\(lexeme = ANY \(\$\d+\)\) AND \(store_id = n\.id\)\)", "once per alternative and store in the radius");
+                page.Should().NotContain("search_vector", "no row's tsvector is read to match or rank plain words");
+                page.Should().Contain("ix_search_words_trigrams", "typos are corrected against the title dictionary's trigram index");
+            }
             else
             {
                 page.Should().Contain("(search_vector @@ $", "the text narrows the scan");
                 page.Should().Contain("((store_id)::text = ANY ($", "the exact radius is checked on the intersection, never as an index condition of its own");
             }
-
-            if (SearchText.Parse(request.Query ?? "") is { Forgiving: true })
-                page.Should().Contain("ix_search_words_trigrams", "typos are corrected against the title dictionary's trigram index");
         }
 
         if (request.Extras != SearchExtras.None)
         {
             plans.Should().HaveCount(2, "the counts are a second statement of the same batch");
-            plans[1].Should().Contain(request.Query is null ? "Index Only Scan using ix_search_products_nearby" : "(search_vector @@ $");
+            plans[1].Should().Contain(request.Query is null ? "Index Only Scan using ix_search_products_nearby"
+                : SearchText.Parse(request.Query).Forgiving ? "Index Only Scan using pk_search_terms" : "(search_vector @@ $");
             plans[1].Should().MatchRegex("(Mixed|Hash|Group)Aggregate", "every facet in one pass over the matches (grouping sets)");
         }
     }
 
     /// <summary>
-    /// A text search asks the text index for its words ANDed with the stores in the radius (few stores) or with the grid
-    /// cells covering it (many; <c>Search:StoreTokensUpTo</c>). Both must find exactly the same products, in the same order,
-    /// for every sort and with a typo; a store just outside the radius is found by neither.
+    /// Plain words are matched through <c>catalog.search_terms</c>; the same words in web-search syntax (each quoted) are
+    /// matched on the rows' tsvectors, through the stores' tokens (few stores) or the grid cells (many;
+    /// <c>Search:StoreTokensUpTo</c>). All three must find exactly the same products in the same order for every sort —
+    /// relevance included for one word (a word's weight in the terms is what <c>ts_rank_cd</c> counts for it; for several words
+    /// the terms add the words' weights where <c>ts_rank_cd</c> also weighs their proximity) — and a typo
+    /// the same products as its correction; a store just outside the radius is found by none.
     /// </summary>
     [Fact]
-    public async Task A_text_search_finds_the_same_products_through_the_stores_tokens_and_through_the_grid_cells()
+    public async Task Plain_words_find_the_same_products_in_the_same_order_through_the_terms_the_stores_tokens_and_the_grid_cells()
     {
         var client = app.CreateClient();
         var shop = await client.SellerStoreAsync(app);
@@ -110,8 +119,12 @@ public sealed class SearchPlanTests(CatalogApp app)
         var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
         var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
         var listed = new List<string>();
-        foreach (var (title, price) in new[] { ($"{word} lamp", "12.00"), ($"Oak {word}", "30.00"), ("Lamp shade", "8.00") })
-            listed.Add((await client.ListedAsync(shop.Token, shop.StoreId, category, title, $"A {word} made nearby.", price)).Id);
+        foreach (var (title, description, price) in new[]
+                 {
+                     ($"{word} lamp", $"A {word} made nearby.", "12.00"), ($"Oak {word}", "Solid oak.", "30.00"), ("Lamp shade", $"Goes with any {word}.", "8.00"),
+                     ($"{word} {word} lamp", "Twice the word.", "30.00"), ("Chair", "Nothing else.", "5.00"),
+                 })
+            listed.Add((await client.ListedAsync(shop.Token, shop.StoreId, category, title, description, price)).Id);
         var (neighbour, _) = await client.StoreAtAsync(shop.Token, lat + 0.02, lon); // 2.2 km north
         var outside = await client.ListedAsync(shop.Token, neighbour, category, $"{word} chair", "Two kilometres away.");
         await client.AwaitIdsAsync(() => client.NearAsync(lat, lon, 5), [.. listed, outside.Id], "the products are searchable");
@@ -120,19 +133,27 @@ public sealed class SearchPlanTests(CatalogApp app)
             "SELECT count(*) FROM catalog.stores WHERE status = 'ACTIVE' AND ST_DWithin(location, ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography, 5000)", lat, lon);
         storesNear.Should().BeLessThanOrEqualTo(SearchCells.DefaultStoreTokensUpTo, "the default names these stores in the index query");
         var outsideId = Guid.Parse(CatalogFlows.LocalId(outside.Id));
+        var typo = word[..3] + word[4..];
         foreach (var radiusKm in new[] { 1.0, 3.0 })
         {
-            foreach (var (query, sort) in new[] { (word, SearchSort.Relevance), (word, SearchSort.PriceAsc), (word, SearchSort.Distance), (word[..3] + word[4..], SearchSort.Relevance), ($"{word} lamp", SearchSort.Newest) })
+            foreach (var (plain, webSearch, sort) in new[]
+                     {
+                         (word, $"\"{word}\"", SearchSort.Relevance), (word, $"\"{word}\"", SearchSort.PriceAsc), (word, $"\"{word}\"", SearchSort.Distance),
+                         ($"{word} lamp", $"\"{word}\" \"lamp\"", SearchSort.PriceAsc), ($"{word} lamp", $"\"{word}\" \"lamp\"", SearchSort.Newest),
+                         (typo, $"\"{word}\"", SearchSort.PriceDesc),
+                     })
             {
-                var request = new SearchRequest(lat, lon, radiusKm, query, null, null, null, sort, 20, null);
-                var byStores = await ProductIdsAsync(request);
-                var byCells = await ProductIdsAsync(request with { StoreTokensUpTo = 0 });
-                byStores.Should().NotBeEmpty($"'{query}' matches products of the store ({sort}, {radiusKm} km)");
-                byStores.Should().Equal(byCells, $"'{query}' ({sort}, {radiusKm} km) finds the same products, in the same order, through either index query");
+                var request = new SearchRequest(lat, lon, radiusKm, plain, null, null, null, sort, 20, null);
+                var byTerms = await ProductIdsAsync(request);
+                var byStores = await ProductIdsAsync(request with { Query = webSearch });
+                var byCells = await ProductIdsAsync(request with { Query = webSearch, StoreTokensUpTo = 0 });
+                byTerms.Should().NotBeEmpty($"'{plain}' matches products of the store ({sort}, {radiusKm} km)");
+                byTerms.Should().Equal(byStores, $"'{plain}' ({sort}, {radiusKm} km) finds through the terms what {webSearch} finds through the stores' tokens, in the same order");
+                byStores.Should().Equal(byCells, $"{webSearch} ({sort}, {radiusKm} km) finds the same products, in the same order, through the stores' tokens and the cells");
                 if (radiusKm < 2)
-                    byStores.Should().NotContain(outsideId, "a store outside the radius is found by neither");
-                else if (query == word)
-                    byStores.Should().Contain(outsideId, "the neighbouring store is within 3 km");
+                    byTerms.Should().NotContain(outsideId, "a store outside the radius is found by none");
+                else if (plain == word)
+                    byTerms.Should().Contain(outsideId, "the neighbouring store is within 3 km");
             }
         }
     }
@@ -163,7 +184,7 @@ public sealed class SearchPlanTests(CatalogApp app)
     {
         await using var connection = new NpgsqlConnection(app.Database);
         await connection.OpenAsync();
-        var setups = new List<string> { "VACUUM (ANALYZE) catalog.search_products", "VACUUM (ANALYZE) catalog.stores", "SET enable_seqscan = off" };
+        var setups = new List<string> { "VACUUM (ANALYZE) catalog.search_products", "VACUUM (ANALYZE) catalog.search_terms", "VACUUM (ANALYZE) catalog.stores", "SET enable_seqscan = off" };
         foreach (var setup in setups)
         {
             await using var command = new NpgsqlCommand(setup, connection);

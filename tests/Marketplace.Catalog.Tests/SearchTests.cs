@@ -339,6 +339,10 @@ public sealed class SearchTests(CatalogApp app)
         (await Gql.ScalarAsync<int>("SELECT count(*)::int FROM pg_tables WHERE schemaname = 'catalog' AND tablename = 'search_products_next'")).Should().Be(0);
         (await Gql.ScalarAsync<int>("SELECT count(*)::int FROM pg_indexes WHERE schemaname = 'catalog' AND tablename = 'search_products' AND indexname IN ('pk_search_products', 'ix_search_products_location', 'ix_search_products_search_vector', 'ix_search_products_store_id')"))
             .Should().Be(4, "the swapped-in table keeps the canonical index names");
+        // The words were rebuilt into a shadow of their own and swapped in with the rows.
+        (await Gql.ScalarAsync<int>("SELECT count(*)::int FROM pg_tables WHERE schemaname = 'catalog' AND tablename = 'search_terms_next'")).Should().Be(0);
+        (await Gql.ScalarAsync<int>("SELECT count(*)::int FROM pg_indexes WHERE schemaname = 'catalog' AND tablename = 'search_terms' AND indexname = 'pk_search_terms'")).Should().Be(1);
+        (await _client.NearAsync(lat, lon, 5, query: "reindexed")).Ids().Should().BeEquivalentTo(listed.Select(p => p.Id), "plain words find the rebuilt rows");
 
         // The rebuild is a Node: administrators refetch it, anyone else gets null (as for an unknown id).
         const string ByNode = "query($id: ID!) { node(id: $id) { __typename ... on CatalogSearchReindex { status } } }";
@@ -350,6 +354,7 @@ public sealed class SearchTests(CatalogApp app)
         // And the projection keeps following changes after the swap.
         var later = await _client.ListedAsync(shop.Token, shop.StoreId, category, "After the swap");
         await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [.. listed.Select(p => p.Id), later.Id], "a product listed after the swap is found");
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5, query: "swap"), [later.Id], "and by its words, through the swapped-in terms");
     }
 
     [Fact]

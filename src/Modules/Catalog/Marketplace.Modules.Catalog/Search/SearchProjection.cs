@@ -22,6 +22,10 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     public const string Table = "search_products";
     public const string ShadowTable = "search_products_next";
 
+    /// <summary>The rows' words with what filters and sorts read (kept by triggers on the projection's tables; see the SearchTerms migration).</summary>
+    public const string TermsTable = "search_terms";
+    public const string ShadowTermsTable = "search_terms_next";
+
     /// <summary>Which products a rebuild covers: a fragment over <c>p</c> (catalog.products) with its parameters.</summary>
     internal abstract record Selection(string Predicate)
     {

@@ -36,8 +36,23 @@ internal sealed class SearchReindexer(CatalogDbContext db, SearchProjection proj
 
         // Indexes, defaults and constraints come along (LIKE … INCLUDING ALL), so batch upserts and the KNN/GIN indexes
         // work on the shadow exactly as on the live table.
+        // Triggers do not come along: the shadow gets the live table's terms triggers, which write its words into the
+        // shadow terms table (search_terms_next, by the table's name), swapped in with it.
         await projection.ExecuteAsync($"DROP TABLE IF EXISTS catalog.{SearchProjection.ShadowTable}", null, cancellationToken);
+        await projection.ExecuteAsync($"DROP TABLE IF EXISTS catalog.{SearchProjection.ShadowTermsTable}", null, cancellationToken);
         await projection.ExecuteAsync($"CREATE TABLE catalog.{SearchProjection.ShadowTable} (LIKE catalog.{SearchProjection.Table} INCLUDING ALL)", null, cancellationToken);
+        await projection.ExecuteAsync($"CREATE TABLE catalog.{SearchProjection.ShadowTermsTable} (LIKE catalog.{SearchProjection.TermsTable} INCLUDING ALL)", null, cancellationToken);
+        await projection.ExecuteAsync(
+            $"""
+            CREATE TRIGGER search_terms_inserted AFTER INSERT ON catalog.{SearchProjection.ShadowTable}
+                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
+            CREATE TRIGGER search_terms_updated AFTER UPDATE ON catalog.{SearchProjection.ShadowTable}
+                REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
+            CREATE TRIGGER search_terms_deleted AFTER DELETE ON catalog.{SearchProjection.ShadowTable}
+                REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
+            """,
+            null,
+            cancellationToken);
 
         var total = (await projection.ScalarListAsync<long>("SELECT count(*) FROM catalog.products", null, cancellationToken))[0];
         var bounds = await projection.ScalarListAsync<Guid>(
@@ -121,6 +136,7 @@ internal sealed class SearchReindexer(CatalogDbContext db, SearchProjection proj
 
         // Statistics first (outside the locks): the new table must not be planned blind after the swap.
         await projection.ExecuteAsync($"ANALYZE catalog.{SearchProjection.ShadowTable}", null, cancellationToken);
+        await projection.ExecuteAsync($"ANALYZE catalog.{SearchProjection.ShadowTermsTable}", null, cancellationToken);
         // Live handlers hold KEY SHARE on the running row while they write both tables: wait for them, stop new ones.
         status = await projection.ScalarListAsync<string>(
             "SELECT status FROM catalog.search_reindexes WHERE id = @id FOR UPDATE",
@@ -129,23 +145,32 @@ internal sealed class SearchReindexer(CatalogDbContext db, SearchProjection proj
         if (status is not [SearchReindexStatus.Running])
             return;
 
-        await projection.ExecuteAsync($"LOCK TABLE catalog.{SearchProjection.Table}, catalog.{SearchProjection.ShadowTable} IN ACCESS EXCLUSIVE MODE", null, cancellationToken);
-        var live = await IndexesAsync(SearchProjection.Table, cancellationToken);
-        var shadow = await IndexesAsync(SearchProjection.ShadowTable, cancellationToken);
-        await projection.ExecuteAsync($"DROP TABLE catalog.{SearchProjection.Table}", null, cancellationToken);
-        await projection.ExecuteAsync($"ALTER TABLE catalog.{SearchProjection.ShadowTable} RENAME TO {SearchProjection.Table}", null, cancellationToken);
-        // Keep the canonical index (and primary key) names, so later migrations find them.
-        foreach (var (definition, name) in shadow)
-        {
-            if (live.TryGetValue(definition, out var canonical) && canonical != name)
-                await projection.ExecuteAsync($"ALTER INDEX catalog.\"{name}\" RENAME TO \"{canonical}\"", null, cancellationToken);
-        }
+        await projection.ExecuteAsync(
+            $"LOCK TABLE catalog.{SearchProjection.Table}, catalog.{SearchProjection.ShadowTable}, catalog.{SearchProjection.TermsTable}, catalog.{SearchProjection.ShadowTermsTable} IN ACCESS EXCLUSIVE MODE",
+            null,
+            cancellationToken);
+        await ReplaceAsync(SearchProjection.Table, SearchProjection.ShadowTable, cancellationToken);
+        await ReplaceAsync(SearchProjection.TermsTable, SearchProjection.ShadowTermsTable, cancellationToken);
 
         await projection.ExecuteAsync(
             "UPDATE catalog.search_reindexes SET status = 'COMPLETED', completed_at = now(), last_progress_at = now() WHERE id = @id",
             p => p.AddWithValue("id", built.ReindexId),
             cancellationToken);
         logger.LogInformation("Search reindex {ReindexId} swapped in", built.ReindexId);
+    }
+
+    /// <summary>Drops <paramref name="table"/> and renames <paramref name="shadow"/> to it, keeping the canonical index (and primary key) names, so later migrations find them.</summary>
+    private async Task ReplaceAsync(string table, string shadow, CancellationToken cancellationToken)
+    {
+        var live = await IndexesAsync(table, cancellationToken);
+        var shadowIndexes = await IndexesAsync(shadow, cancellationToken);
+        await projection.ExecuteAsync($"DROP TABLE catalog.{table}", null, cancellationToken);
+        await projection.ExecuteAsync($"ALTER TABLE catalog.{shadow} RENAME TO {table}", null, cancellationToken);
+        foreach (var (definition, name) in shadowIndexes)
+        {
+            if (live.TryGetValue(definition, out var canonical) && canonical != name)
+                await projection.ExecuteAsync($"ALTER INDEX catalog.\"{name}\" RENAME TO \"{canonical}\"", null, cancellationToken);
+        }
     }
 
     /// <summary>An index's definition without its name and table ("unique:gist (location) WHERE searchable") → its name.</summary>
