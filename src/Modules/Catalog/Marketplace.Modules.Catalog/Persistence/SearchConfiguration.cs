@@ -62,6 +62,16 @@ internal sealed class SearchProductConfiguration : IEntityTypeConfiguration<Sear
             .IncludeProperties(p => new { p.ProductId, p.MinPrice, p.PublishedAt, p.CategoryId, p.InStock })
             .HasFilter(SearchableFilter)
             .HasDatabaseName("ix_search_products_nearby");
+        // A page by price or by publication time: each store's rows in that order, so a store gives only its first
+        // rows after the cursor (SearchSql), not all of them.
+        builder.HasIndex(p => new { p.StoreId, p.MinPrice, p.ProductId }, "ix_search_products_by_price")
+            .IncludeProperties(p => new { p.PublishedAt, p.CategoryId, p.InStock })
+            .HasFilter(SearchableFilter)
+            .HasDatabaseName("ix_search_products_by_price");
+        builder.HasIndex(p => new { p.StoreId, p.PublishedAt, p.ProductId }, "ix_search_products_by_newest")
+            .IncludeProperties(p => new { p.MinPrice, p.CategoryId, p.InStock })
+            .HasFilter(SearchableFilter)
+            .HasDatabaseName("ix_search_products_by_newest");
     }
 }
 

@@ -164,23 +164,30 @@ internal static class SearchSql
             """;
         if (text is null)
         {
-            // One index-only scan per store in the radius.
+            // One index-only scan per store in the radius. A page by price or by publication time takes each store's
+            // first rows in that order (after the cursor) from the index kept in it — the page is among them — instead
+            // of every row of every store; totals, facets and DISTANCE read the store's rows whole.
             var key = !withKey ? "" : request.Sort switch
             {
                 SearchSort.Distance => ", n.distance AS sort_key",
                 SearchSort.Newest => ", m.published_at AS sort_key",
                 _ => ", m.min_price AS sort_key",
             };
+            var column = request.Sort == SearchSort.Newest ? "published_at" : "min_price";
+            var (order, compare) = Direction(request.Sort);
+            var perStore = withKey && request.Sort is SearchSort.PriceAsc or SearchSort.PriceDesc or SearchSort.Newest
+                ? (request.After is null ? "" : $"\n                      AND (sp.{column}, sp.product_id) {compare} (@afterKey, @afterId)")
+                  + $"\n                    ORDER BY sp.{column} {order}, sp.product_id {order}\n                    LIMIT @limit) m)"
+                : "\n                    OFFSET 0) m)";
             return $"""
                 {near},
                 cand AS (
                     SELECT m.product_id, n.id AS store_id, m.category_id, m.min_price, m.in_stock{key}
                     FROM near n CROSS JOIN LATERAL (
-                        -- Kept a subquery (OFFSET 0): one index-only scan per store, whatever the statistics say.
+                        -- A subquery per store (OFFSET 0 or its own LIMIT): one index-only scan each, whatever the statistics say.
                         SELECT sp.product_id, sp.category_id, sp.min_price, sp.published_at, sp.in_stock
                         FROM catalog.search_products sp
-                        WHERE sp.store_id = n.id AND sp.searchable{filter}
-                        OFFSET 0) m)
+                        WHERE sp.store_id = n.id AND sp.searchable{filter}{perStore}
                 """;
         }
 

@@ -380,6 +380,18 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StoreId" }, "ix_search_products_nearby"), new[] { "ProductId", "MinPrice", "PublishedAt", "CategoryId", "InStock" });
 
+                    b.HasIndex(new[] { "StoreId", "MinPrice", "ProductId" }, "ix_search_products_by_price")
+                        .HasDatabaseName("ix_search_products_by_price")
+                        .HasFilter("searchable");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StoreId", "MinPrice", "ProductId" }, "ix_search_products_by_price"), new[] { "PublishedAt", "CategoryId", "InStock" });
+
+                    b.HasIndex(new[] { "StoreId", "PublishedAt", "ProductId" }, "ix_search_products_by_newest")
+                        .HasDatabaseName("ix_search_products_by_newest")
+                        .HasFilter("searchable");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StoreId", "PublishedAt", "ProductId" }, "ix_search_products_by_newest"), new[] { "MinPrice", "CategoryId", "InStock" });
+
                     b.ToTable("search_products", "catalog", t =>
                         {
                             t.HasComment("Product search projection, rebuilt asynchronously from Catalog's product events and Sellers' store events (docs/catalog-search.md).");
