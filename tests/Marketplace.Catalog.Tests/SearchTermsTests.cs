@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Marketplace.Catalog.Tests.Support;
+using Marketplace.Modules.Catalog.Search;
 using Marketplace.Modules.Inventory.Contracts.Events;
 using Marketplace.Modules.Sellers.Contracts.Events;
 using Marketplace.Testing;
@@ -102,12 +103,8 @@ public sealed class SearchTermsTests(CatalogApp app)
     private static async Task AssertTermsInStepAsync()
     {
         var outOfStep = await Gql.ScalarAsync<long>(
-            """
-            WITH expected AS (
-                SELECT u.lexeme, sp.store_id, sp.product_id, catalog.search_term_weight(u.weights) AS weight, sp.category_id,
-                       sp.min_price, sp.published_at, coalesce(sp.in_stock, false) AS in_stock
-                FROM catalog.search_products sp CROSS JOIN LATERAL unnest(sp.search_vector) AS u
-                WHERE sp.searchable AND left(u.lexeme, 1) <> '~'),
+            $"""
+            WITH expected AS ({SearchProjection.TermsOfRowsSql("catalog.search_products")}),
             actual AS (
                 SELECT lexeme, store_id, product_id, weight, category_id, min_price, published_at, in_stock FROM catalog.search_terms)
             SELECT (SELECT count(*) FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM actual) missing)

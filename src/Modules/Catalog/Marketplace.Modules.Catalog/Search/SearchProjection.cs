@@ -26,6 +26,17 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     public const string TermsTable = "search_terms";
     public const string ShadowTermsTable = "search_terms_next";
 
+    /// <summary>
+    /// The rows of <c>catalog.search_terms</c> that the searchable rows of <paramref name="table"/> hold (what the terms
+    /// triggers write; the benchmark's loader builds the terms in bulk with it).
+    /// </summary>
+    public static string TermsOfRowsSql(string table) => $"""
+        SELECT u.lexeme, sp.store_id, sp.product_id, catalog.search_term_weight(u.weights), sp.category_id, sp.min_price,
+               sp.published_at, coalesce(sp.in_stock, false)
+        FROM {table} sp CROSS JOIN LATERAL unnest(sp.search_vector) AS u
+        WHERE sp.searchable AND left(u.lexeme, 1) <> '~'
+        """;
+
     /// <summary>Which products a rebuild covers: a fragment over <c>p</c> (catalog.products) with its parameters.</summary>
     internal abstract record Selection(string Predicate)
     {
