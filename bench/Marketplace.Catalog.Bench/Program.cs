@@ -305,6 +305,7 @@ async Task LoadAsync()
 
     // Products (95 % ACTIVE) and their variants (1 or 2 each), UUIDv7 ids in creation order.
     var productIds = new Guid[productCount];
+    var slugs = new HashSet<string>(StringComparer.Ordinal); // as the module does: the whole id when the short slug is taken
     var productStores = new int[productCount];
     var prices = new decimal[productCount];
     await using (var connection = await dataSource.OpenConnectionAsync())
@@ -326,7 +327,8 @@ async Task LoadAsync()
             await writer.WriteAsync(stores[store].Seller, NpgsqlDbType.Uuid);
             var title = $"{Pick(random, Words.Adjectives)} {Pick(random, Words.Materials)} {Pick(random, Words.Nouns)}";
             await writer.WriteAsync(title, NpgsqlDbType.Varchar);
-            await writer.WriteAsync(ProductSlugs.For(title, productIds[i]), NpgsqlDbType.Varchar);
+            var slug = ProductSlugs.For(title, productIds[i]);
+            await writer.WriteAsync(slugs.Add(slug) ? slug : ProductSlugs.For(title, productIds[i], wholeId: true), NpgsqlDbType.Varchar);
             await writer.WriteAsync($"A {Pick(random, Words.Adjectives).ToLowerInvariant()} {Pick(random, Words.Nouns).ToLowerInvariant()} made of {Pick(random, Words.Materials).ToLowerInvariant()}, great for {Pick(random, Words.Uses)}.", NpgsqlDbType.Varchar);
             await writer.WriteAsync(leafIds[random.Next(leafIds.Count)], NpgsqlDbType.Uuid);
             await writer.WriteAsync(status, NpgsqlDbType.Varchar);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Marketplace.Catalog.Tests.Support;
 using Marketplace.Testing;
@@ -23,7 +24,7 @@ public sealed partial class ProductSlugTests(CatalogApp app)
             ? (await _client.SendAsync("query($id: ID!) { product(id: $id) { slug } }", new { id = draftId }, shop.Token)).Data("product").Text("slug")
             : "";
 
-        slug.Should().MatchRegex(SlugShape(), "the title's words transliterated, then 8 characters of the id");
+        slug.Should().MatchRegex(SlugShape(), "the title's words transliterated, then 12 characters of the id");
         draftSlug.Should().NotBe(slug, "the same title still gives each product its own slug");
         (await _client.SendAsync(BySlug, new { slug })).Data("product").Text("id").Should().Be(listed.Id);
         (await _client.SendAsync(BySlug, new { slug = slug.ToUpperInvariant() })).Data("product").Text("id").Should().Be(listed.Id, "slugs are case-insensitive");
@@ -63,6 +64,31 @@ public sealed partial class ProductSlugTests(CatalogApp app)
         neither.ErrorCodes().Should().Contain("BAD_USER_INPUT");
     }
 
+    /// <summary>
+    /// A new product's slug ends in 12 random hex digits of its id; should another product already have that slug (two
+    /// products of one title meeting the same digits), the whole id is the suffix instead — unique as the id is. The new
+    /// product here is given the id and title of an existing one, so its short slug is taken.
+    /// </summary>
+    [Fact]
+    public async Task A_slug_that_is_taken_gets_the_whole_id_instead()
+    {
+        var shop = await _client.SellerStoreAsync(app);
+        var category = await _client.CategoryAsync(app);
+        var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Twin lamp");
+        var id = Guid.Parse(CatalogFlows.LocalId(listed.Id));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Marketplace.Modules.Catalog.Persistence.CatalogDbContext>();
+
+        var taken = Marketplace.Modules.Catalog.Products.ProductSlugs.For("Twin lamp", id);
+        (await Gql.ScalarAsync<string>("SELECT slug FROM catalog.products WHERE id = $1", id)).Should().Be(taken);
+        (await Marketplace.Modules.Catalog.Products.ProductSlugs.FreeAsync(db, "Twin lamp", id, CancellationToken.None))
+            .Should().Be($"twin-lamp-{id:N}", "the short slug is taken, the whole id is not");
+        (await Marketplace.Modules.Catalog.Products.ProductSlugs.FreeAsync(db, "Twin lamp", Guid.CreateVersion7(), CancellationToken.None))
+            .Should().MatchRegex("^twin-lamp-[0-9a-f]{12}$", "a free short slug is kept");
+        Marketplace.Modules.Catalog.Products.ProductSlugs.For(new string('x', 200), id, wholeId: true).Length
+            .Should().Be(Marketplace.Modules.Catalog.Products.ProductSlugs.MaxLength, "long titles are cut to leave room for the whole id");
+    }
+
     /// <summary>data.product of an answer without errors (null when none).</summary>
     private static System.Text.Json.Nodes.JsonNode? Product(System.Text.Json.Nodes.JsonNode body)
     {
@@ -70,6 +96,6 @@ public sealed partial class ProductSlugTests(CatalogApp app)
         return body["data"]!["product"];
     }
 
-    [GeneratedRegex("^creme-brulee-set-[0-9a-f]{8}$")]
+    [GeneratedRegex("^creme-brulee-set-[0-9a-f]{12}$")]
     private static partial Regex SlugShape();
 }

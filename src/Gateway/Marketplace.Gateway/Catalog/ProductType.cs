@@ -17,7 +17,7 @@ internal sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(CatalogArea.ProductTypeName, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("title").Description("At most 200 characters.").Resolve(c => c.Source.Title);
         Field<NonNullGraphType<StringGraphType>>("slug")
-            .Description("Unique and URL-safe (lower-case words of the title and 8 characters of the id, at most 80); set at creation and never changed, so links stay valid. product(slug:) finds it.")
+            .Description("Unique and URL-safe (lower-case words of the title and 12 characters of the id, or the whole id when those are taken; at most 80); set at creation and never changed, so links stay valid. product(slug:) finds it.")
             .Resolve(c => c.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("description").Description("At most 10,000 characters; may be empty.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<ProductStatusType>>("status").Description("DRAFT, ACTIVE or ARCHIVED.").Resolve(c => c.Source.Status);

@@ -1,24 +1,35 @@
 using System.Text;
+using Marketplace.Modules.Catalog.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Modules.Catalog.Products;
 
 /// <summary>
-/// Product slugs: the title as lower-case ASCII words joined by hyphens, then the last 8 hex digits of the product's id
-/// (<c>oak-chair-3f9a2c1d</c>). The suffix comes from the id's random part, so slugs are unique without a lookup or a
-/// retry even when thousands of products share a title, and a slug never changes (links stay valid).
+/// Product slugs: the title as lower-case ASCII words joined by hyphens, then the last 12 hex digits of the product's id
+/// (<c>oak-chair-5e3f9a2c1d7b</c>), all from the id's random part (48 bits). Products sharing a title rarely meet the same
+/// digits — with 8 digits (32 bits) a benchmark catalogue of 3M products over a few thousand titles did — and when the
+/// slug is taken anyway the whole id (32 digits, unique as the id) is the suffix: <see cref="FreeAsync"/>. A slug never
+/// changes (links stay valid).
 /// </summary>
 internal static class ProductSlugs
 {
     public const int MaxLength = 80;
-    private const int SuffixLength = 8;
+    private const int SuffixLength = 12;
 
-    public static string For(string title, Guid id)
+    public static string For(string title, Guid id, bool wholeId = false)
     {
         var words = Slugify(title);
-        if (words.Length > MaxLength - SuffixLength - 1)
-            words = words[..(MaxLength - SuffixLength - 1)].TrimEnd('-');
-        var suffix = id.ToString("N")[^SuffixLength..];
+        var suffix = wholeId ? id.ToString("N") : id.ToString("N")[^SuffixLength..];
+        if (words.Length > MaxLength - suffix.Length - 1)
+            words = words[..(MaxLength - suffix.Length - 1)].TrimEnd('-');
         return words.Length == 0 ? "product-" + suffix : $"{words}-{suffix}";
+    }
+
+    /// <summary>The slug of a new product: <see cref="For"/>, or with the whole id when another product has that slug.</summary>
+    public static async Task<string> FreeAsync(CatalogDbContext db, string title, Guid id, CancellationToken cancellationToken)
+    {
+        var slug = For(title, id);
+        return await db.Products.AnyAsync(p => p.Slug == slug, cancellationToken) ? For(title, id, wholeId: true) : slug;
     }
 
     /// <summary>Whether the text has the shape of a slug (lookups refuse anything else early).</summary>

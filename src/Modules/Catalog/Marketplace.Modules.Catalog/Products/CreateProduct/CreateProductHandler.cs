@@ -23,6 +23,7 @@ internal sealed class CreateProductHandler(CatalogDbContext db, StoreAccess stor
         var product = ProductChanges.New(
             storeId, command.SellerId, command.Title, command.Description, categoryId, ProductStatus.Draft, command.Attributes, command.Images,
             ListingRules.Options(command.Options), command.Variants, now);
+        product.Slug = await ProductSlugs.FreeAsync(db, product.Title, product.Id, cancellationToken);
         db.Products.Add(product);
         db.AddEvent(ProductChanges.Updated(product, now));
         if (ProductMedia.AssetIds(product).Count > 0)
