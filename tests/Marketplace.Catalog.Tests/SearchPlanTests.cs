@@ -79,6 +79,10 @@ public sealed class SearchPlanTests(CatalogApp app)
             {
                 switch (request.Sort)
                 {
+                    case var _ when request.CategoryPath is not null:
+                        page.Should().Contain("Index Only Scan using ix_search_products_by_category on search_products", "a category filter reads the subtree's rows of each store");
+                        page.Should().MatchRegex(@"Index Cond: \(\(store_id = n\.id\) AND \(category_key >= ", "the subtree is one range of the category path");
+                        break;
                     case SearchSort.PriceAsc or SearchSort.PriceDesc:
                         page.Should().MatchRegex("Index Only Scan (Backward )?using ix_search_products_by_price on search_products", "each store's first rows by price, from index pages alone");
                         page.Should().Contain("Limit", "a store gives no more rows than the page holds");
@@ -88,7 +92,7 @@ public sealed class SearchPlanTests(CatalogApp app)
                         page.Should().Contain("Limit", "a store gives no more rows than the page holds");
                         break;
                     default:
-                        page.Should().MatchRegex("Index Only Scan using ix_search_products_(nearby|by_price|by_newest) on search_products", "every row in the radius comes from index pages alone");
+                        page.Should().MatchRegex("Index Only Scan using ix_search_products_(nearby|by_price|by_newest|by_category) on search_products", "every row in the radius comes from index pages alone");
                         break;
                 }
             }
@@ -109,7 +113,7 @@ public sealed class SearchPlanTests(CatalogApp app)
         if (request.Extras != SearchExtras.None)
         {
             plans.Should().HaveCount(2, "the counts are a second statement of the same batch");
-            plans[1].Should().MatchRegex(request.Query is null ? "Index Only Scan using ix_search_products_(nearby|by_price|by_newest)"
+            plans[1].Should().MatchRegex(request.Query is null ? "Index Only Scan using ix_search_products_(nearby|by_price|by_newest|by_category)"
                 : SearchText.Parse(request.Query).Forgiving ? "Index Only Scan using pk_search_terms" : @"\(search_vector @@ \$");
             plans[1].Should().MatchRegex("(Mixed|Hash|Group)Aggregate", "every facet in one pass over the matches (grouping sets)");
         }

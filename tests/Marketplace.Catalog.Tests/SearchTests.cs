@@ -82,20 +82,30 @@ public sealed class SearchTests(CatalogApp app)
     {
         var shop = await _client.SellerStoreAsync(app);
         var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
-        var root = await _client.CategoryAsync(app, name: "Home");
+        // Siblings whose slugs start with the root's (the filter is a range of paths: "home-x-garden" and "home-x0" sort
+        // next to "home-x/…" but are not below it).
+        var rootSlug = Gql.NewSlug("home");
+        var root = await _client.CategoryAsync(app, slug: rootSlug, name: "Home");
         var child = await _client.CategoryAsync(app, root, name: "Kitchen");
         var grandchild = await _client.CategoryAsync(app, child, name: "Knives");
-        var other = await _client.CategoryAsync(app, name: "Garden");
+        var other = await _client.CategoryAsync(app, slug: rootSlug + "-garden", name: "Garden");
+        var next = await _client.CategoryAsync(app, slug: rootSlug + "0", name: "Home zero");
         var inRoot = await _client.ListedAsync(shop.Token, shop.StoreId, root, "Doormat");
         var inChild = await _client.ListedAsync(shop.Token, shop.StoreId, child, "Kettle");
         var inGrandchild = await _client.ListedAsync(shop.Token, shop.StoreId, grandchild, "Paring knife");
         var inOther = await _client.ListedAsync(shop.Token, shop.StoreId, other, "Rake");
-        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [inRoot.Id, inChild.Id, inGrandchild.Id, inOther.Id], "all four are searchable");
+        var inNext = await _client.ListedAsync(shop.Token, shop.StoreId, next, "Doormat zero");
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [inRoot.Id, inChild.Id, inGrandchild.Id, inOther.Id, inNext.Id], "all five are searchable");
 
-        (await _client.NearAsync(lat, lon, 5, categoryId: root)).Ids().Should().BeEquivalentTo([inRoot.Id, inChild.Id, inGrandchild.Id]);
-        (await _client.NearAsync(lat, lon, 5, categoryId: child)).Ids().Should().BeEquivalentTo([inChild.Id, inGrandchild.Id]);
-        (await _client.NearAsync(lat, lon, 5, categoryId: grandchild)).Ids().Should().BeEquivalentTo([inGrandchild.Id]);
-        (await _client.NearAsync(lat, lon, 5, categoryId: other)).Ids().Should().BeEquivalentTo([inOther.Id]);
+        foreach (var sort in new string?[] { null, "PRICE_ASC", "NEWEST" })
+        {
+            (await _client.NearAsync(lat, lon, 5, categoryId: root, sort: sort)).Ids().Should().BeEquivalentTo([inRoot.Id, inChild.Id, inGrandchild.Id], sort);
+            (await _client.NearAsync(lat, lon, 5, categoryId: child, sort: sort)).Ids().Should().BeEquivalentTo([inChild.Id, inGrandchild.Id], sort);
+            (await _client.NearAsync(lat, lon, 5, categoryId: grandchild, sort: sort)).Ids().Should().BeEquivalentTo([inGrandchild.Id], sort);
+            (await _client.NearAsync(lat, lon, 5, categoryId: other, sort: sort)).Ids().Should().BeEquivalentTo([inOther.Id], sort);
+            (await _client.NearAsync(lat, lon, 5, categoryId: next, sort: sort)).Ids().Should().BeEquivalentTo([inNext.Id], sort);
+            (await _client.NearAsync(lat, lon, 5, query: "doormat", categoryId: root, sort: sort)).Ids().Should().BeEquivalentTo([inRoot.Id], "with plain words too");
+        }
     }
 
     [Fact]

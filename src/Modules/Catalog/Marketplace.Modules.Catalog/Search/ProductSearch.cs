@@ -20,7 +20,7 @@ internal enum SearchSort
 /// A validated nearby search (<c>ProductsNear</c>'s handler builds it). <see cref="CategoryPath"/> is the chosen category's
 /// path (its subtree matches); <see cref="First"/> is the page size; <see cref="Extras"/> what to count besides the page;
 /// <see cref="TextConfiguration"/> the text search configuration (language) the projection was built with;
-/// <see cref="StoreTokensUpTo"/> how many stores a radius may hold for a text search to name them in its index query
+/// <see cref="StoreTokensUpTo"/> how many stores a radius may hold for a web-search-syntax text to name them in its index query
 /// (<see cref="SearchCells"/>) rather than the grid cells around the point.
 /// </summary>
 internal sealed record SearchRequest(

@@ -5,7 +5,8 @@ namespace Marketplace.Modules.Catalog.Search;
 /// <summary>
 /// Where a row is, as words of its text index: each search row's <c>search_vector</c> also holds one token per grid level
 /// for its store's place (<c>~a&lt;row&gt;_&lt;column&gt;</c> on a 0.04° grid, <c>~b…</c> on 0.2°, <c>~c…</c> on 0.5°).
-/// A text search ANDs its words with the cells covering the radius (one level, chosen so a handful of cells cover it),
+/// A text search in web-search syntax (plain words use the words' table, <c>catalog.search_terms</c>) ANDs its words with
+/// the cells covering the radius (one level, chosen so a handful of cells cover it),
 /// so the GIN index intersects "matches the words" with "is near" itself: a common word no longer means reading its
 /// whole posting list (90,000 rows for one word at 1M products) to keep the few hundred in the radius. The exact
 /// radius (the stores within it) is checked on the intersection. The tokens cannot collide with text: the parser never

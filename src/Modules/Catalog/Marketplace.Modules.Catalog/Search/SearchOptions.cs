@@ -21,7 +21,8 @@ internal sealed class SearchOptions
     public string TextConfiguration { get; set; } = SearchText.DefaultConfiguration;
 
     /// <summary>
-    /// A text search whose radius holds at most this many ACTIVE stores asks the text index for the words ANDed with those
+    /// A text in web-search syntax (plain words go through the words' table) whose radius holds at most this many ACTIVE
+    /// stores asks the text index for the words ANDed with those
     /// stores' tokens (only true matches are read from the table); beyond it, with the grid cells covering the radius
     /// (<see cref="SearchCells"/>). 0: always the cells.
     /// </summary>

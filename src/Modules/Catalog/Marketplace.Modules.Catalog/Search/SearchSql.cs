@@ -12,9 +12,10 @@ namespace Marketplace.Modules.Catalog.Search;
 /// resolved to the ACTIVE stores within it (Catalog's store copy, a GiST index over a few thousand rows); then each
 /// store's searchable rows are read from a covering index (<c>ix_search_products_nearby</c>: store id, then product id,
 /// lowest price, publication time, category, stock — an index-only scan, no table page read), filtered, and the page is
-/// the top of them by the sort key; only the page's rows are read from the table. With a text, one scan of the text
-/// index (GIN) intersects the words with the stores in the radius or the grid cells around the point (<see cref="SearchCells"/>), and the table is
-/// read for that intersection only.</item>
+/// the top of them by the sort key; only the page's rows are read from the table. Plain words are probed per store in
+/// the words' table (<c>catalog.search_terms</c>, index-only, see <see cref="Terms"/>); web-search syntax scans the text
+/// index (GIN) once for the words intersected with the stores in the radius or the grid cells around the point
+/// (<see cref="SearchCells"/>), and the table is read for that intersection only.</item>
 /// </list>
 /// The work is bounded by the rows in the radius (about 10,000 within 5 km of a city centre at 1M products, 40,000 within
 /// 100 km), read from index pages only; totals and facets count the same candidate set.
@@ -110,13 +111,16 @@ internal static class SearchSql
         parameters.AddWithValue("limit", request.First + 1);
         if (text is not null)
         {
-            parameters.AddWithValue("query", text.Query);
-            parameters.Add(new NpgsqlParameter("cells", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = SearchCells.Covering(request.Latitude, request.Longitude, request.RadiusKm) });
-            parameters.AddWithValue("storeTokensUpTo", (long)request.StoreTokensUpTo);
             if (text.Forgiving)
             {
                 parameters.Add(new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = text.Words.ToArray() });
                 parameters.AddWithValue("wordCount", (long)text.Words.Count);
+            }
+            else
+            {
+                parameters.AddWithValue("query", text.Query);
+                parameters.Add(new NpgsqlParameter("cells", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = SearchCells.Covering(request.Latitude, request.Longitude, request.RadiusKm) });
+                parameters.AddWithValue("storeTokensUpTo", (long)request.StoreTokensUpTo);
             }
         }
 
@@ -124,6 +128,9 @@ internal static class SearchSql
         {
             parameters.AddWithValue("categoryPath", request.CategoryPath);
             parameters.AddWithValue("categoryPrefix", EscapeLike(request.CategoryPath) + "/%");
+            // category_key is the row's path and a slash, compared in the C collation: the subtree is [path/, path0).
+            parameters.AddWithValue("categoryKey", request.CategoryPath + "/");
+            parameters.AddWithValue("categoryKeyEnd", request.CategoryPath + "0");
         }
 
         if (request.PriceMin is { } min)
@@ -147,8 +154,13 @@ internal static class SearchSql
     {
         var configuration = $"'{request.TextConfiguration}'::regconfig";
         var filters = new List<string>();
+        // The category subtree: in the words' table by the live taxonomy's ids (the few matches are filtered); on the
+        // projection by the rows' category path as one range of ix_search_products_by_category (the subtree's rows only,
+        // not every row of every store), which follows a category move through the projection's rebuild of the subtree.
         if (request.CategoryPath is not null)
-            filters.Add("sp.category_id = ANY(ARRAY(SELECT cat.id FROM catalog.categories cat WHERE cat.path = @categoryPath OR cat.path LIKE @categoryPrefix))");
+            filters.Add(text is { Forgiving: true }
+                ? "sp.category_id = ANY(ARRAY(SELECT cat.id FROM catalog.categories cat WHERE cat.path = @categoryPath OR cat.path LIKE @categoryPrefix))"
+                : "sp.category_key >= @categoryKey AND sp.category_key < @categoryKeyEnd");
         if (request.InStockOnly)
             filters.Add("sp.in_stock");
         if (request.PriceMin is not null)
@@ -166,7 +178,8 @@ internal static class SearchSql
         {
             // One index-only scan per store in the radius. A page by price or by publication time takes each store's
             // first rows in that order (after the cursor) from the index kept in it — the page is among them — instead
-            // of every row of every store; totals, facets and DISTANCE read the store's rows whole.
+            // of every row of every store; a category filter reads the subtree's rows of each store (its own index);
+            // totals, facets and DISTANCE read the store's (filtered) rows whole.
             var key = !withKey ? "" : request.Sort switch
             {
                 SearchSort.Distance => ", n.distance AS sort_key",
@@ -175,7 +188,7 @@ internal static class SearchSql
             };
             var column = request.Sort == SearchSort.Newest ? "published_at" : "min_price";
             var (order, compare) = Direction(request.Sort);
-            var perStore = withKey && request.Sort is SearchSort.PriceAsc or SearchSort.PriceDesc or SearchSort.Newest
+            var perStore = withKey && request.CategoryPath is null && request.Sort is SearchSort.PriceAsc or SearchSort.PriceDesc or SearchSort.Newest
                 ? (request.After is null ? "" : $"\n                      AND (sp.{column}, sp.product_id) {compare} (@afterKey, @afterId)")
                   + $"\n                    ORDER BY sp.{column} {order}, sp.product_id {order}\n                    LIMIT @limit) m)"
                 : "\n                    OFFSET 0) m)";
