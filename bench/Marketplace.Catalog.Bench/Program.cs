@@ -59,6 +59,7 @@ dataSourceBuilder.UseNetTopologySuite();
 await using var dataSource = dataSourceBuilder.Build();
 var cities = Cities();
 var categoryGlobalIds = new Dictionary<string, string>(StringComparer.Ordinal);
+var categoryIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
 try
 {
     factory.StartServer(); // migrates the bench database
@@ -86,6 +87,7 @@ try
     {
         while (await reader.ReadAsync())
             categoryGlobalIds[reader.GetString(0)] = Marketplace.Gateway.Relay.GlobalId.Encode("Category", reader.GetGuid(1).ToString());
+            categoryIds[reader.GetString(0)] = reader.GetGuid(1);
     }
 
     var densest = await DensestCityAsync();
@@ -96,7 +98,7 @@ try
         new("nearest+store", "the same, node { store { name } } hydrated", Simple(7, radiusKm, r => r with { Sort = SearchSort.Distance }), Selection.Store),
         new("text", "a word, RELEVANCE", Workload(13, radiusKm, (r, random) => r with { Query = Pick(random, Words.Nouns).ToLowerInvariant(), Sort = SearchSort.Relevance })),
         new("typo", "a misspelt word or a prefix, RELEVANCE", Workload(17, radiusKm, (r, random) => r with { Query = Pick(random, Words.Typos), Sort = SearchSort.Relevance })),
-        new("category", "category subtree, PRICE_ASC", Workload(19, radiusKm, (r, random) => r with { CategoryPath = Pick(random, CategoryPaths), Sort = SearchSort.PriceAsc })),
+        new("category", "category subtree, PRICE_ASC", Workload(19, radiusKm, (r, random) => r with { CategoryId = categoryIds[Pick(random, CategoryPaths)], Sort = SearchSort.PriceAsc })),
         new("price", "price 20-120, PRICE_DESC", Simple(23, radiusKm, r => r with { PriceMin = 20m, PriceMax = 120m, Sort = SearchSort.PriceDesc })),
         new("instock-newest", "inStockOnly, NEWEST", Simple(29, radiusKm, r => r with { InStockOnly = true, Sort = SearchSort.Newest })),
         new("instock-distance", "inStockOnly, DISTANCE", Simple(31, radiusKm, r => r with { InStockOnly = true, Sort = SearchSort.Distance })),
@@ -167,7 +169,7 @@ try
         }
 
         var r = slowest.Request;
-        await ExplainAsync($"{shape.Name} ({shape.What}), slowest of 40: {slowest.Ms:F1} ms — sort {r.Sort}, query '{r.Query}', category {r.CategoryPath ?? "-"}, price {r.PriceMin}-{r.PriceMax}, in stock {r.InStockOnly}, radius {r.RadiusKm} km", r);
+        await ExplainAsync($"{shape.Name} ({shape.What}), slowest of 40: {slowest.Ms:F1} ms — sort {r.Sort}, query '{r.Query}', category {CategoryPathOf(r.CategoryId)}, price {r.PriceMin}-{r.PriceMax}, in stock {r.InStockOnly}, radius {r.RadiusKm} km", r);
     }
 }
 finally
@@ -420,6 +422,8 @@ async Task LoadAsync()
 
 // About 70 % of the products in stock: their first variant available for sale in Catalog's copy of Inventory's
 // availability (as stock_changed.v1 leaves it), then in_stock in the search rows, as the projection sets it.
+string CategoryPathOf(Guid? id) => id is null ? "-" : categoryIds.First(c => c.Value == id).Key;
+
 async Task StockAsync()
 {
     var clock = Stopwatch.StartNew();
@@ -465,7 +469,7 @@ SearchRequest[] Mixed(int seed, double radius, (string Name, double Latitude, do
         {
             Sort = sort,
             Query = sort == SearchSort.Relevance || i % 3 == 0 ? Pick(random, Words.Nouns).ToLowerInvariant() : null,
-            CategoryPath = i % 2 == 0 ? Pick(random, CategoryPaths) : null,
+            CategoryId = i % 2 == 0 ? categoryIds[Pick(random, CategoryPaths)] : null,
             PriceMin = i % 4 == 1 ? 20m : null,
             PriceMax = i % 4 == 1 ? 120m : null,
             InStockOnly = i % 7 < 3,
@@ -528,7 +532,7 @@ async Task<int> GraphQLAsync(HttpClient http, SearchRequest request, Selection s
             loc = new { latitude = request.Latitude, longitude = request.Longitude },
             r = request.RadiusKm,
             q = request.Query,
-            c = request.CategoryPath is null ? null : categoryGlobalIds[request.CategoryPath],
+            c = request.CategoryId is null ? null : categoryGlobalIds[CategoryPathOf(request.CategoryId)],
             min = request.PriceMin?.ToString(CultureInfo.InvariantCulture),
             max = request.PriceMax?.ToString(CultureInfo.InvariantCulture),
             sort = request.Sort switch

@@ -407,7 +407,9 @@ public sealed class SearchTests(CatalogApp app)
         await Refused(_client.NearAsync(lat, lon, 5, priceMin: "-1"), "priceMin");
         await Refused(_client.NearAsync(lat, lon, 5, sort: "RELEVANCE"), "sort");
         await Refused(_client.NearAsync(lat, lon, 5, query: new string('a', 201)), "query");
-        await Refused(_client.NearAsync(lat, lon, 5, categoryId: Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Category:{Guid.NewGuid()}"))), "categoryId");
+        var unknownCategory = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Category:{Guid.NewGuid()}"));
+        await Refused(_client.NearAsync(lat, lon, 5, categoryId: unknownCategory), "categoryId");
+        await Refused(_client.NearAsync(lat, lon, 5, query: "cursor", categoryId: unknownCategory, sort: "PRICE_ASC"), "categoryId");
         await Refused(_client.NearAsync(lat, lon, 5, categoryId: shop.StoreId), null);
         var floats = await _client.SendAsync("{ productsNear(location: { latitude: 0, longitude: 0 }, radiusKm: 1, priceMin: 1.5) { edges { cursor } } }");
         floats.ErrorCodes().Should().NotBeEmpty("prices are decimal strings, never floats");

@@ -17,8 +17,8 @@ internal enum SearchSort
 }
 
 /// <summary>
-/// A validated nearby search (<c>ProductsNear</c>'s handler builds it). <see cref="CategoryPath"/> is the chosen category's
-/// path (its subtree matches); <see cref="First"/> is the page size; <see cref="Extras"/> what to count besides the page;
+/// A validated nearby search (<c>ProductsNear</c>'s handler builds it). <see cref="CategoryId"/> is the chosen category (its
+/// subtree matches; the statements read its path themselves, in the same round trip, and say when it does not exist); <see cref="First"/> is the page size; <see cref="Extras"/> what to count besides the page;
 /// <see cref="TextConfiguration"/> the text search configuration (language) the projection was built with;
 /// <see cref="StoreTokensUpTo"/> how many stores a radius may hold for a web-search-syntax text to name them in its index query
 /// (<see cref="SearchCells"/>) rather than the grid cells around the point.
@@ -28,7 +28,7 @@ internal sealed record SearchRequest(
     double Longitude,
     double RadiusKm,
     string? Query,
-    string? CategoryPath,
+    Guid? CategoryId,
     decimal? PriceMin,
     decimal? PriceMax,
     SearchSort Sort,
@@ -122,7 +122,7 @@ internal sealed record SearchFacets(
     long OutOfStock);
 
 /// <summary>A search's answer: up to <c>First + 1</c> hits (the extra one only says a next page exists) and what was asked besides.</summary>
-internal sealed record SearchResult(List<SearchHit> Hits, long? TotalCount, SearchFacets? Facets);
+internal sealed record SearchResult(List<SearchHit> Hits, long? TotalCount, SearchFacets? Facets, bool UnknownCategory = false);
 
 /// <summary>
 /// <c>productsNear</c> on the projection: searchable rows (ACTIVE product, ACTIVE store, priced) within the radius
@@ -195,6 +195,13 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
         if (text is { Forgiving: true })
             batch.BatchCommands.Add(new NpgsqlBatchCommand(FormattableString.Invariant($"SET LOCAL pg_trgm.similarity_threshold = {SearchText.CorrectionSimilarity}")));
         var prefix = explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "";
+        if (request.CategoryId is { } categoryId && !explain)
+        {
+            var known = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM catalog.categories WHERE id = @categoryId)");
+            known.Parameters.AddWithValue("categoryId", categoryId);
+            batch.BatchCommands.Add(known);
+        }
+
         var page = new NpgsqlBatchCommand(prefix + SearchSql.Page(request, text));
         SearchSql.Bind(page.Parameters, request, text);
         batch.BatchCommands.Add(page);
@@ -214,6 +221,14 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
         var sort = request.Sort;
         var hits = new List<SearchHit>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (request.CategoryId is not null)
+        {
+            await reader.ReadAsync(cancellationToken);
+            if (!reader.GetBoolean(0))
+                return new SearchResult(hits, null, null, UnknownCategory: true);
+            await reader.NextResultAsync(cancellationToken);
+        }
+
         while (await reader.ReadAsync(cancellationToken))
         {
             var id = reader.GetGuid(0);

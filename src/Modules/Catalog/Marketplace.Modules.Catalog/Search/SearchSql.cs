@@ -29,7 +29,7 @@ internal static class SearchSql
 
     /// <summary>DISTANCE without any filter: the KNN path.</summary>
     public static bool UsesNearestPath(SearchRequest request) =>
-        request.Sort == SearchSort.Distance && request.Query is null && request.CategoryPath is null
+        request.Sort == SearchSort.Distance && request.Query is null && request.CategoryId is null
         && request.PriceMin is null && request.PriceMax is null && !request.InStockOnly;
 
     /// <summary>The page: up to <c>First + 1</c> rows (product id, store id, title, min/max price, currency, category id, published at, distance, sort key, created at, slug, and the store copy's name, slug, latitude, longitude, service radius).</summary>
@@ -124,14 +124,8 @@ internal static class SearchSql
             }
         }
 
-        if (request.CategoryPath is not null)
-        {
-            parameters.AddWithValue("categoryPath", request.CategoryPath);
-            parameters.AddWithValue("categoryPrefix", EscapeLike(request.CategoryPath) + "/%");
-            // category_key is the row's path and a slash, compared in the C collation: the subtree is [path/, path0).
-            parameters.AddWithValue("categoryKey", request.CategoryPath + "/");
-            parameters.AddWithValue("categoryKeyEnd", request.CategoryPath + "0");
-        }
+        if (request.CategoryId is { } categoryId)
+            parameters.AddWithValue("categoryId", categoryId);
 
         if (request.PriceMin is { } min)
             parameters.AddWithValue("priceMin", min);
@@ -157,10 +151,11 @@ internal static class SearchSql
         // The category subtree: in the words' table by the live taxonomy's ids (the few matches are filtered); on the
         // projection by the rows' category path as one range of ix_search_products_by_category (the subtree's rows only,
         // not every row of every store), which follows a category move through the projection's rebuild of the subtree.
-        if (request.CategoryPath is not null)
+        // category_key is the row's path and a slash, compared in the C collation: the subtree of P is [P/, P0).
+        if (request.CategoryId is not null)
             filters.Add(text is { Forgiving: true }
-                ? "sp.category_id = ANY(ARRAY(SELECT cat.id FROM catalog.categories cat WHERE cat.path = @categoryPath OR cat.path LIKE @categoryPrefix))"
-                : "sp.category_key >= @categoryKey AND sp.category_key < @categoryKeyEnd");
+                ? "sp.category_id = ANY(ARRAY(SELECT c.id FROM catalog.categories c, cat WHERE c.path = cat.path OR left(c.path, length(cat.path) + 1) = cat.path || '/'))"
+                : "sp.category_key >= (SELECT cat.path || '/' FROM cat) COLLATE \"C\" AND sp.category_key < (SELECT cat.path || '0' FROM cat) COLLATE \"C\"");
         if (request.InStockOnly)
             filters.Add("sp.in_stock");
         if (request.PriceMin is not null)
@@ -168,8 +163,10 @@ internal static class SearchSql
         if (request.PriceMax is not null)
             filters.Add("sp.min_price <= @priceMax");
         var filter = string.Concat(filters.Select(f => "\n          AND " + f));
+        // The chosen category's path, read in the statement itself (no round trip of its own).
+        var category = request.CategoryId is null ? "" : "cat AS MATERIALIZED (SELECT c.path FROM catalog.categories c WHERE c.id = @categoryId),\n";
         var near = $"""
-            near AS MATERIALIZED (
+            {category}near AS MATERIALIZED (
                 SELECT s.id, s.location <-> {Origin} AS distance
                 FROM catalog.stores s
                 WHERE s.status = 'ACTIVE' AND ST_DWithin(s.location, {Origin}, @radius))
@@ -188,7 +185,7 @@ internal static class SearchSql
             };
             var column = request.Sort == SearchSort.Newest ? "published_at" : "min_price";
             var (order, compare) = Direction(request.Sort);
-            var perStore = withKey && request.CategoryPath is null && request.Sort is SearchSort.PriceAsc or SearchSort.PriceDesc or SearchSort.Newest
+            var perStore = withKey && request.CategoryId is null && request.Sort is SearchSort.PriceAsc or SearchSort.PriceDesc or SearchSort.Newest
                 ? (request.After is null ? "" : $"\n                      AND (sp.{column}, sp.product_id) {compare} (@afterKey, @afterId)")
                   + $"\n                    ORDER BY sp.{column} {order}, sp.product_id {order}\n                    LIMIT @limit) m)"
                 : "\n                    OFFSET 0) m)";
@@ -322,6 +319,4 @@ internal static class SearchSql
         SearchSort.Newest => DateTimeOffset.UnixEpoch.AddTicks(long.Parse(key.Value, CultureInfo.InvariantCulture) * 10),
         _ => float.Parse(key.Value, CultureInfo.InvariantCulture),
     };
-
-    private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
