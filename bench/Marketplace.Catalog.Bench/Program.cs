@@ -80,14 +80,16 @@ try
         BaseAddress = new Uri($"http://127.0.0.1:{port}"),
     };
 
-    // Category global ids for the GraphQL side, as clients get them.
+    // Category ids (the raw side) and global ids (the GraphQL side, as clients get them).
     await using (var connection = await dataSource.OpenConnectionAsync())
     await using (var command = new NpgsqlCommand("SELECT path, id FROM catalog.categories", connection))
     await using (var reader = await command.ExecuteReaderAsync())
     {
         while (await reader.ReadAsync())
+        {
             categoryGlobalIds[reader.GetString(0)] = Marketplace.Gateway.Relay.GlobalId.Encode("Category", reader.GetGuid(1).ToString());
             categoryIds[reader.GetString(0)] = reader.GetGuid(1);
+        }
     }
 
     var densest = await DensestCityAsync();
