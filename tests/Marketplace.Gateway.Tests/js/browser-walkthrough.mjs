@@ -116,10 +116,19 @@ try {
   log({ step: 'signed in', viewer: me.viewer.displayName, home: me.viewer.addresses?.nodes[0]?.city ?? null, followed: store.name });
 
   // The subscription keeps running; a second window (same profile, so the same headers) signs Ada in again.
-  const subscribed = page.waitForEvent('websocket', { timeout: STEP_TIMEOUT });
+  // The frame listener is attached in the socket's own event handler: awaiting the socket first and then waiting for
+  // the frame missed a "subscribe" sent in between (seen once under load in CI).
+  const subscribeSent = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "subscribe" frame within ${STEP_TIMEOUT} ms`)), STEP_TIMEOUT);
+    page.on('websocket', (socket) => socket.on('framesent', (frame) => {
+      if (String(frame.payload).includes('"subscribe"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    }));
+  });
   await run(page, 'WatchNotifications', { waitForAnswer: false });
-  const socket = await subscribed;
-  await socket.waitForEvent('framesent', { predicate: (f) => String(f.payload).includes('"subscribe"'), timeout: STEP_TIMEOUT });
+  await subscribeSent;
   const second = await context.newPage();
   watch(second, 'window 2', problems);
   await openGraphiQL(second);
