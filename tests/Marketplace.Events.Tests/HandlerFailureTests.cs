@@ -43,7 +43,11 @@ public sealed class HandlerFailureTests
         letter.Deliveries.Should().Be(4, "MaxDeliver is 4 in these tests");
         letter.Error.Should().Contain("poison order 2");
         letter.Payload.Should().Contain("\"number\": 2");
-        scenario.Plan.Attempts[2].Should().Be(4);
+        // At least one handler run per delivery. More is allowed: an infrastructure error around a run is retried in place
+        // without spending a delivery, and JetStream's MaxDeliver is one above ours, so a message whose termination was
+        // lost after it was parked comes once more and is parked again (one dead letter still: asserted above). Seen as 5
+        // in a fresh-clone CI run under load.
+        scenario.Plan.Attempts[2].Should().BeGreaterThanOrEqualTo(4);
         // The ledger is another consumer of the same events, running at its own pace: wait for it rather than race it.
         await Eventually.AssertAsync(async () => (await Handled.LedgerAsync(host)).Count == 3, TimeSpan.FromSeconds(30), "the other consumer handles every event");
         (await Handled.LedgerAsync(host)).Keys.Should().BeEquivalentTo([2, 3, 4], "only the failing consumer parks the message");
