@@ -18,7 +18,7 @@ public sealed class ForgivingSearchTests(CatalogApp app)
     public async Task A_misspelt_word_finds_the_product_and_exact_matches_rank_first()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await LocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var word = NewWord();                          // e.g. "kqzvmtro"
         var neighbour = word[..4] + Other(word[4]) + word[5..]; // one letter changed: a different word of the catalogue
@@ -39,7 +39,7 @@ public sealed class ForgivingSearchTests(CatalogApp app)
     public async Task The_last_word_matches_as_a_prefix_while_typing()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await LocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var word = NewWord();
         var product = await _client.ListedAsync(shop.Token, shop.StoreId, category, $"Linen {Capital(word)}");
@@ -57,7 +57,7 @@ public sealed class ForgivingSearchTests(CatalogApp app)
     public async Task Web_search_syntax_is_matched_exactly_as_written()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await LocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var word = NewWord();
         var neighbour = word[..4] + Other(word[4]) + word[5..];
@@ -76,8 +76,4 @@ public sealed class ForgivingSearchTests(CatalogApp app)
     private static char Other(char letter) => letter == 'z' ? 'a' : (char)(letter + 1);
 
     private static string Capital(string word) => char.ToUpperInvariant(word[0]) + word[1..];
-
-    private static async Task<(double Latitude, double Longitude)> LocationAsync(Guid storeId) =>
-        (await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", storeId),
-         await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", storeId));
 }

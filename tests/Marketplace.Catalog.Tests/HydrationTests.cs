@@ -84,8 +84,7 @@ public sealed class HydrationTests(CatalogApp app)
         var shop = await _client.SellerStoreAsync(app);
         var category = await _client.CategoryAsync(app);
         var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Soon gone");
-        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
-        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 1), [listed.Id], "the product is searchable");
 
         var close = (await _client.SendAsync("mutation($id: ID!) { storeClose(input: { id: $id }) { userErrors { code } } }", new { id = shop.StoreId }, shop.Token)).Data("storeClose");

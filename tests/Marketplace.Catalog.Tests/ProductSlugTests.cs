@@ -40,8 +40,7 @@ public sealed partial class ProductSlugTests(CatalogApp app)
         var shop = await _client.SellerStoreAsync(app);
         var category = await _client.CategoryAsync(app);
         var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Walnut board");
-        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
-        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var slug = (await _client.SendAsync("query($id: ID!) { product(id: $id) { slug } }", new { id = listed.Id })).Data("product").Text("slug");
         const string Near = "query($lat: Float!, $lon: Float!) { productsNear(location: { latitude: $lat, longitude: $lon }, radiusKm: 1) { nodes { id slug } } }";
 

@@ -110,8 +110,7 @@ public sealed class SearchFacetTests(CatalogApp app)
     public async Task First_zero_answers_only_the_counts_and_facet_sizes_are_bounded()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
-        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var listed = new List<string>();
         for (var i = 0; i < 3; i++)

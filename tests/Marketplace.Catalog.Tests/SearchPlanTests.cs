@@ -137,8 +137,7 @@ public sealed class SearchPlanTests(CatalogApp app)
         var shop = await client.SellerStoreAsync(app);
         var category = await client.CategoryAsync(app);
         var word = new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + RandomNumberGenerator.GetInt32(26))).ToArray());
-        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
-        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var listed = new List<string>();
         foreach (var (title, description, price) in new[]
                  {

@@ -17,8 +17,7 @@ public sealed class SearchReplicaTests(CatalogApp app)
     public async Task Searches_run_on_the_search_connection_string_and_writes_on_the_modules_own()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
-        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Replica lamp");
         await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [listed.Id], "the product is found through the search connection");

@@ -31,8 +31,7 @@ public sealed class SearchTermsTests(CatalogApp app)
     public async Task Terms_follow_every_change_of_a_product_and_its_store()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var lat = await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
-        var lon = await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         string NewWord() => new(Enumerable.Range(0, 9).Select(_ => (char)('a' + RandomNumberGenerator.GetInt32(26))).ToArray());
         var (before, after) = (NewWord(), NewWord());

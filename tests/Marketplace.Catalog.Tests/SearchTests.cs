@@ -81,7 +81,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Category_filter_takes_the_whole_subtree_and_nothing_else()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         // Siblings whose slugs start with the root's (the filter is a range of paths: "home-x-garden" and "home-x0" sort
         // next to "home-x/…" but are not below it).
         var rootSlug = Gql.NewSlug("home");
@@ -112,7 +112,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Price_filter_bounds_the_lowest_price()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var cheap = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Cheap", prices: "5.00");
         var middle = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Middle", prices: ["15.00", "100.00"]);
@@ -132,7 +132,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Text_query_matches_titles_category_names_and_descriptions_and_ranks_titles_first()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var boards = await _client.CategoryAsync(app, name: "Chopping boards");
         var plain = await _client.CategoryAsync(app, name: "Tableware");
         var inTitle = await _client.ListedAsync(shop.Token, shop.StoreId, plain, "Walnut chopping board");
@@ -214,7 +214,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task A_store_that_moves_or_closes_takes_its_products_with_it_and_older_states_are_ignored()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var first = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Bike bell");
         var second = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Bike lamp");
@@ -248,7 +248,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task A_seller_moving_and_closing_a_store_through_Sellers_moves_and_hides_its_products_end_to_end()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var listed = await _client.ListedAsync(shop.Token, shop.StoreId, category, "Tyre pump");
         await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), [listed.Id], "searchable at the store");
@@ -271,7 +271,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Renaming_a_parent_category_reaches_the_text_index_of_its_subtree_s_products()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var parent = await _client.CategoryAsync(app, name: "Outdoor");
         var child = await _client.CategoryAsync(app, parentId: parent, name: "Camping");
         var listed = await _client.ListedAsync(shop.Token, shop.StoreId, child, "Folding stool");
@@ -291,7 +291,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task A_product_event_that_overtakes_its_store_copy_fetches_the_store_from_Sellers()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         await Eventually.AssertAsync(async () => await Gql.ScalarAsync<long>("SELECT count(*) FROM catalog.stores WHERE id = $1", shop.StoreLocalId) == 1, TimeSpan.FromSeconds(20), "store_created.v1 copied");
         // As if store_created.v1 were still on its way.
@@ -307,7 +307,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Reindex_rebuilds_everything_while_search_keeps_answering_from_the_old_rows()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         var listed = new List<Listed>();
         for (var i = 0; i < 3; i++)
@@ -390,7 +390,7 @@ public sealed class SearchTests(CatalogApp app)
     public async Task Bad_search_input_is_BAD_USER_INPUT_with_the_field()
     {
         var shop = await _client.SellerStoreAsync(app);
-        var (lat, lon) = await StoreLocationAsync(shop.StoreLocalId);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
         var category = await _client.CategoryAsync(app);
         await _client.ListedAsync(shop.Token, shop.StoreId, category, "Cursor source");
         var page = await Eventually.ReturnsAsync<JsonNode>(async () => await _client.NearAsync(lat, lon, 5, first: 1), b => b?.Ids().Length == 1, TimeSpan.FromSeconds(20));
@@ -474,8 +474,4 @@ public sealed class SearchTests(CatalogApp app)
     private async Task<JsonNode> ReindexStatusAsync(string id) =>
         (await _client.SendAsync("query($id: ID!) { catalogSearchReindexStatus(id: $id) { status batchesTotal batchesDone productsTotal productsIndexed completedAt } }", new { id }, app.AdminToken()))
             .Data("catalogSearchReindexStatus");
-
-    private static async Task<(double Latitude, double Longitude)> StoreLocationAsync(Guid storeId) =>
-        (await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", storeId),
-         await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", storeId));
 }

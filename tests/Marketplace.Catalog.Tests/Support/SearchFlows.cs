@@ -33,6 +33,11 @@ public static class SearchFlows
         return (payload["store"].Text("id"), await Gql.ScalarAsync<Guid>("SELECT id FROM sellers.stores WHERE slug = $1", slug));
     }
 
+    /// <summary>Where a store is (as Sellers holds it).</summary>
+    public static async Task<(double Latitude, double Longitude)> StoreLocationAsync(Guid storeId) =>
+        (await Gql.ScalarAsync<double>("SELECT ST_Y(location::geometry) FROM sellers.stores WHERE id = $1", storeId),
+         await Gql.ScalarAsync<double>("SELECT ST_X(location::geometry) FROM sellers.stores WHERE id = $1", storeId));
+
     /// <summary>Creates and publishes a product (one variant per price, all EUR).</summary>
     public static async Task<Listed> ListedAsync(this HttpClient client, string sellerToken, string storeId, string categoryId, string title, string description = "Made nearby.", params string[] prices)
     {

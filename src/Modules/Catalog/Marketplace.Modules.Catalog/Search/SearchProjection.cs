@@ -27,6 +27,20 @@ internal sealed class SearchProjection(CatalogDbContext db, SellersStores.Seller
     public const string ShadowTermsTable = "search_terms_next";
 
     /// <summary>
+    /// The three statement triggers that keep a projection table's words (<c>catalog.search_terms_sync()</c>, created by the
+    /// SearchTerms migration, writes the terms table named after <paramref name="table"/>): the reindexer puts them on its
+    /// shadow table, as the migration put them on the live one.
+    /// </summary>
+    public static string TermsTriggersSql(string table) => $"""
+        CREATE TRIGGER search_terms_inserted AFTER INSERT ON catalog.{table}
+            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
+        CREATE TRIGGER search_terms_updated AFTER UPDATE ON catalog.{table}
+            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
+        CREATE TRIGGER search_terms_deleted AFTER DELETE ON catalog.{table}
+            REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
+        """;
+
+    /// <summary>
     /// The rows of <c>catalog.search_terms</c> that the searchable rows of <paramref name="table"/> hold (what the terms
     /// triggers write; the benchmark's loader builds the terms in bulk with it).
     /// </summary>

@@ -42,17 +42,7 @@ internal sealed class SearchReindexer(CatalogDbContext db, SearchProjection proj
         await projection.ExecuteAsync($"DROP TABLE IF EXISTS catalog.{SearchProjection.ShadowTermsTable}", null, cancellationToken);
         await projection.ExecuteAsync($"CREATE TABLE catalog.{SearchProjection.ShadowTable} (LIKE catalog.{SearchProjection.Table} INCLUDING ALL)", null, cancellationToken);
         await projection.ExecuteAsync($"CREATE TABLE catalog.{SearchProjection.ShadowTermsTable} (LIKE catalog.{SearchProjection.TermsTable} INCLUDING ALL)", null, cancellationToken);
-        await projection.ExecuteAsync(
-            $"""
-            CREATE TRIGGER search_terms_inserted AFTER INSERT ON catalog.{SearchProjection.ShadowTable}
-                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
-            CREATE TRIGGER search_terms_updated AFTER UPDATE ON catalog.{SearchProjection.ShadowTable}
-                REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
-            CREATE TRIGGER search_terms_deleted AFTER DELETE ON catalog.{SearchProjection.ShadowTable}
-                REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.search_terms_sync();
-            """,
-            null,
-            cancellationToken);
+        await projection.ExecuteAsync(SearchProjection.TermsTriggersSql(SearchProjection.ShadowTable), null, cancellationToken);
 
         var total = (await projection.ScalarListAsync<long>("SELECT count(*) FROM catalog.products", null, cancellationToken))[0];
         var bounds = await projection.ScalarListAsync<Guid>(
