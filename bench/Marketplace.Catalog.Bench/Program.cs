@@ -22,7 +22,7 @@ using NpgsqlTypes;
 // machine drift hits all alike) with medians and the load average of each round; a breakdown of store hydration; and
 // EXPLAIN (ANALYZE, BUFFERS) of each shape's statements.
 // Usage: dotnet run -c Release --project bench/Marketplace.Catalog.Bench [-- --products 1000000 --stores 5000
-//   --seconds 5 --rounds 3 --concurrency 8 --radius 5 --shapes nearest,text,... --keep | --database <existing bench database>]
+//   --seconds 5 --rounds 3 --concurrency 8 --radius 5 --shapes nearest,text,... --keep --profile | --database <existing bench database>]
 var productCount = Argument("--products", 1_000_000);
 var storeCount = Argument("--stores", 5_000);
 var seconds = Argument("--seconds", 5);
@@ -31,6 +31,7 @@ var onlyShapes = Option("--shapes")?.Split(',', StringSplitOptions.RemoveEmptyEn
 var concurrency = Argument("--concurrency", 8);
 var radiusKm = Argument("--radius", 5);
 var keep = args.Contains("--keep");
+var profile = args.Contains("--profile");
 const double MaxRadiusKm = ProductSearch.MaxRadiusKm;
 string[] CategoryPaths = ["home", "kitchen/kitchen-modern", "garden", "fashion/fashion-kids", "food/food-premium/food-premium-gifts"];
 var existing = Option("--database");
@@ -118,6 +119,11 @@ try
         await RunAsync("warm-up", i => RawAsync(shape.Requests[i % shape.Requests.Length]), 1);
         await RunAsync("warm-up", i => GraphQLAsync(http, shape.Requests[i % shape.Requests.Length], shape.Selection), 1);
     }
+
+    if (profile)
+        await ProfileAsync(shapes);
+    if (rounds == 0)
+        return 0;
 
     var results = shapes.ToDictionary(s => s.Name, _ => (Raw: new List<Result>(), GraphQL: new List<Result>()));
     var loads = new List<string>();
@@ -477,6 +483,29 @@ SearchRequest[] Mixed(int seed, double radius, (string Name, double Latitude, do
             InStockOnly = i % 7 < 3,
         };
     }, city);
+
+// --profile: one caller, each of a shape's first 400 requests through raw Npgsql, timed and grouped by its kind (sort,
+// then which filters it has): where a mixed shape's time goes.
+async Task ProfileAsync(Shape[] profiled)
+{
+    foreach (var shape in profiled)
+    {
+        var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var request in shape.Requests.Take(400))
+        {
+            var kind = $"{request.Sort}{(request.Query is null ? "" : " text")}{(request.CategoryId is null ? "" : " category")}"
+                + $"{(request.PriceMin is null ? "" : " price")}{(request.InStockOnly ? " instock" : "")}";
+            var watch = Stopwatch.StartNew();
+            await RawAsync(request);
+            (times.TryGetValue(kind, out var list) ? list : times[kind] = []).Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var total = times.Values.Sum(t => t.Sum());
+        Console.WriteLine(FormattableString.Invariant($"profile {shape.Name}: {times.Values.Sum(t => t.Count)} requests, mean {total / times.Values.Sum(t => t.Count):F1} ms; by kind (requests · mean ms · share of the time):"));
+        foreach (var (kind, list) in times.OrderByDescending(t => t.Value.Sum()))
+            Console.WriteLine(FormattableString.Invariant($"  {kind,-40} {list.Count,4} {list.Average(),7:F1} {list.Sum() / total,6:P0}"));
+    }
+}
 
 SearchRequest[] Simple(int seed, double radius, Func<SearchRequest, SearchRequest> shape) => Workload(seed, radius, (r, _) => shape(r));
 

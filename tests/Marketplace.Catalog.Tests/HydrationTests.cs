@@ -79,6 +79,67 @@ public sealed class HydrationTests(CatalogApp app)
     }
 
     [Fact]
+    public async Task A_results_page_with_facets_names_its_categories_and_stores_from_the_search_itself()
+    {
+        var (token, _) = await _client.SellerAsync(app);
+        var parent = await _client.CategoryAsync(app, name: "Facet parent");
+        var child = await _client.CategoryAsync(app, parent, name: "Facet child");
+        var (lat, lon) = Gql.NewPlace();
+        var stores = new List<string>();
+        var products = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (storeLat, storeLon) = SearchFlows.Offset(lat, lon, 0.5 * (i + 1), 0);
+            var (storeId, _) = await _client.StoreAtAsync(token, storeLat, storeLon);
+            stores.Add(storeId);
+            products.Add((await _client.ListedAsync(token, storeId, i == 0 ? parent : child, $"Faceted {i}")).Id);
+        }
+
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), products, "both products are searchable");
+        const string Category = "id name slug path position createdAt updatedAt parent { id name }";
+        const string Named = $$"""
+            query($lat: Float!, $lon: Float!) {
+              productsNear(location: { latitude: $lat, longitude: $lon }, radiusKm: 5) {
+                edges { node { id store { id name } category { id name } } }
+                facets { categories { count category { {{Category}} } } stores { count store { id name slug status location { latitude longitude } } } }
+              }
+            }
+            """;
+        const string More = "query($lat: Float!, $lon: Float!) { productsNear(location: { latitude: $lat, longitude: $lon }, radiusKm: 5, first: 1) { facets { stores { store { id followersCount } } } } }";
+
+        var namedCorrelation = "named-" + Guid.NewGuid().ToString("N");
+        var named = await _client.SendAsync(Named, new { lat, lon }, correlationId: namedCorrelation);
+        var moreCorrelation = "more-" + Guid.NewGuid().ToString("N");
+        var more = await _client.SendAsync(More, new { lat, lon }, correlationId: moreCorrelation);
+
+        named["errors"].Should().BeNull(named.ToJsonString());
+        var facets = named["data"]!["productsNear"]!["facets"]!;
+        var categories = facets["categories"]!.AsArray().Select(v => v!["category"]!).ToList();
+        categories.Select(c => c.Text("id")).Should().BeEquivalentTo([parent, child]);
+        foreach (var category in categories)
+        {
+            // Exactly what the taxonomy answers for it on its own.
+            var alone = await _client.SendAsync($"query($id: ID!) {{ category(id: $id) {{ {Category} }} }}", new { id = category.Text("id") });
+            category.ToJsonString().Should().Be(alone["data"]!["category"]!.ToJsonString());
+        }
+
+        categories.Single(c => c.Text("id") == child)["parent"].Text("name").Should().Be("Facet parent");
+        var facetStores = facets["stores"]!.AsArray().Select(v => v!["store"]!).ToList();
+        facetStores.Select(s => s.Text("id")).Should().BeEquivalentTo(stores);
+        facetStores.Should().AllSatisfy(s =>
+        {
+            s.Text("name").Should().Be("Search test shop");
+            s.Text("status").Should().Be("ACTIVE");
+        });
+        named.Edges().Select(e => e!["node"]!["category"].Text("name")).Should().Equal("Facet parent", "Facet child");
+        app.Taxonomy!.Calls(namedCorrelation, "GetCategories", CallerKind.Anonymous).Should().Be(0, "the facets carried the categories (and so the parent and the page's categories)");
+        app.Sellers!.Calls(namedCorrelation, "GetStores", CallerKind.Anonymous).Should().Be(0, "the facets and the page carried the stores' listing facts");
+        more["errors"].Should().BeNull(more.ToJsonString());
+        more["data"]!["productsNear"]!["facets"]!["stores"]!.AsArray().Select(v => v!["store"]!.Text("id")).Should().BeEquivalentTo(stores);
+        app.Sellers!.Calls(moreCorrelation, "GetStores", CallerKind.Anonymous).Should().Be(1, "anything beyond the listing facts costs one batched call for the facet's stores");
+    }
+
+    [Fact]
     public async Task A_closed_store_leaves_the_search_with_its_products_and_is_hidden_from_a_product_page()
     {
         var shop = await _client.SellerStoreAsync(app);

@@ -1,3 +1,4 @@
+using Marketplace.Modules.Catalog.Contracts.V1;
 using Marketplace.Modules.Notifications.Contracts.V1;
 using Marketplace.Modules.Sellers.Contracts.V1;
 using Marketplace.Shared.Contracts;
@@ -46,7 +47,10 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime, IRecordsEma
 
     public RecordingNotifications Emails { get; } = new();
 
-    public CountingSellers? Sellers { get; private set; }
+    public CountingInvoker? Sellers { get; private set; }
+
+    /// <summary>The gateway's calls of the Catalog taxonomy contract (GetCategories, ListCategories).</summary>
+    public CountingInvoker? Taxonomy { get; private set; }
 
     public TestSigningKey Tokens { get; private set; } = null!;
 
@@ -123,8 +127,13 @@ public sealed class CatalogApp : MarketplaceFactory, IAsyncLifetime, IRecordsEma
             services.AddSingleton(new NotificationsDelivery.NotificationsDeliveryClient(Emails));
             services.AddSingleton(sp =>
             {
-                Sellers = new CountingSellers(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"));
+                Sellers = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Sellers"));
                 return new SellersStores.SellersStoresClient(Sellers);
+            });
+            services.AddSingleton(sp =>
+            {
+                Taxonomy = new CountingInvoker(sp.GetRequiredService<ContractChannels>().InvokerFor("Catalog"));
+                return new CatalogTaxonomy.CatalogTaxonomyClient(Taxonomy);
             });
         });
     }

@@ -48,12 +48,22 @@ internal static class CatalogLoaders
             return found;
         });
 
-    public static IDataLoaderResult<Category?> Category(IResolveFieldContext context, string categoryId) =>
+    public static IDataLoaderResult<Category?> Category(IResolveFieldContext context, string categoryId) => CategoryLoader(context).Load(categoryId);
+
+    /// <summary>Categories a search's facets already carried (as GetCategories answers them): their names cost no call.</summary>
+    public static void PrimeCategories(IResolveFieldContext context, IEnumerable<Category> categories)
+    {
+        var loader = CategoryLoader(context);
+        foreach (var category in categories)
+            loader.Prime(category.Id, category);
+    }
+
+    private static BatchLoader<string, Category> CategoryLoader(IResolveFieldContext context) =>
         Loaders(context).GetOrAdd<string, Category>(CategoriesLoader, async (ids, cancellationToken) =>
         {
             var response = await CatalogArea.Taxonomy(context).GetCategoriesAsync(new GetCategoriesRequest { Ids = { ids } }, cancellationToken: cancellationToken);
             return response.Categories.ToDictionary(c => c.Id);
-        }).Load(categoryId);
+        });
 
     /// <summary>The whole tree (parents before children), read once per request.</summary>
     public static IDataLoaderResult<CategoryTree?> Tree(IResolveFieldContext context) =>

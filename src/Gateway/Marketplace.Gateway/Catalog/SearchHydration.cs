@@ -108,6 +108,17 @@ internal static class SearchHydration
         Status = "ACTIVE",
     };
 
+    /// <summary>A store facet value's store as a Sellers <c>Store</c> message holding the listing facts only.</summary>
+    public static Modules.Sellers.Contracts.V1.Store? StoreOf(SearchFacetCount value) => value.StoreName.Length == 0 ? null : new()
+    {
+        Id = value.Id,
+        Name = value.StoreName,
+        Slug = value.StoreSlug,
+        Location = value.StoreLocation,
+        ServiceRadiusKm = value.StoreServiceRadiusKm,
+        Status = "ACTIVE",
+    };
+
     /// <summary>Whether the field's own selection set names <paramref name="name"/> (through fragments).</summary>
     public static bool Selects(IResolveFieldContext context, string name)
     {

@@ -59,10 +59,9 @@ internal sealed class SearchQueries : ISchemaContribution
                 if (page.First == 0)
                     request.Page.First = 1;
                 var response = await CatalogArea.Search(c).ProductsNearAsync(request, cancellationToken: c.CancellationToken);
+                Prime(c, response);
                 if (page.First == 0)
                     return new NearbyProductConnection(Connection<NearbyProductHit>.From([], false, page, h => h.Key), response.TotalCount, response.Facets);
-                if (SearchHydration.StoreFactsSuffice(c))
-                    CatalogLoaders.PrimeStores(c, response.Products.Select(SearchHydration.StoreOf).OfType<Modules.Sellers.Contracts.V1.Store>());
                 var hits = await SearchHydration.HitsAsync(c, response.Products, c.CancellationToken);
                 var connection = Connection<NearbyProductHit>.From(hits, response.PageInfo.HasNextPage, page, h => h.Key);
                 // The end cursor is the last hit's position even if hydration left it out (archived a moment ago).
@@ -83,4 +82,20 @@ internal sealed class SearchQueries : ISchemaContribution
     }
 
     public IEnumerable<Type> AdditionalTypes => [typeof(CatalogSearchReindexType)];
+
+    /// <summary>
+    /// What the search already read need not be asked for again: the facets' categories (as GetCategories answers them),
+    /// and — when the operation asks nothing of a store beyond its listing facts — the stores of the page and of the
+    /// store facet (Catalog's copy; ACTIVE, so visible to everyone). Names on a results page then cost no call.
+    /// </summary>
+    private static void Prime(IResolveFieldContext context, ProductsNearResponse response)
+    {
+        if (response.Facets is { } facets)
+            CatalogLoaders.PrimeCategories(context, facets.Categories.Select(v => v.Category).OfType<Category>());
+        if (!SearchHydration.StoreFactsSuffice(context))
+            return;
+        var stores = response.Products.Select(SearchHydration.StoreOf)
+            .Concat(response.Facets?.Stores.Select(SearchHydration.StoreOf) ?? []);
+        CatalogLoaders.PrimeStores(context, stores.OfType<Modules.Sellers.Contracts.V1.Store>());
+    }
 }

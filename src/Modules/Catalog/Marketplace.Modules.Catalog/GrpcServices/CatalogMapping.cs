@@ -93,7 +93,7 @@ internal static class CatalogMapping
         {
             message.StoreName = store.Name;
             message.StoreSlug = store.Slug;
-            message.StoreLocation = new Marketplace.Shared.Contracts.V1.GeoPoint { Latitude = store.Latitude, Longitude = store.Longitude };
+            message.StoreLocation = Location(store);
             message.StoreServiceRadiusKm = store.ServiceRadiusKm;
         }
 
@@ -102,12 +102,28 @@ internal static class CatalogMapping
 
     public static V1.ProductSearchFacets ToContract(this SearchFacets facets) => new()
     {
-        Categories = { facets.Categories.Select(c => new V1.SearchFacetCount { Id = c.CategoryId.ToString(), Count = c.Count }) },
-        Stores = { facets.Stores.Select(s => new V1.SearchFacetCount { Id = s.StoreId.ToString(), Count = s.Count }) },
+        Categories = { facets.Categories.Select(c => new V1.SearchFacetCount { Id = c.CategoryId.ToString(), Count = c.Count, Category = c.Category?.ToContract() }) },
+        Stores = { facets.Stores.Select(s => StoreCount(s.StoreId, s.Count, s.Store)) },
         Prices = { facets.PriceBuckets.Select(p => PriceBucket(p.Bucket, p.Count)) },
         InStock = facets.InStock,
         OutOfStock = facets.OutOfStock,
     };
+
+    private static V1.SearchFacetCount StoreCount(Guid storeId, long count, StoreFacts? store)
+    {
+        var message = new V1.SearchFacetCount { Id = storeId.ToString(), Count = count };
+        if (store is not null)
+        {
+            message.StoreName = store.Name;
+            message.StoreSlug = store.Slug;
+            message.StoreLocation = Location(store);
+            message.StoreServiceRadiusKm = store.ServiceRadiusKm;
+        }
+
+        return message;
+    }
+
+    private static Marketplace.Shared.Contracts.V1.GeoPoint Location(StoreFacts store) => new() { Latitude = store.Latitude, Longitude = store.Longitude };
 
     /// <summary>Bucket i of <see cref="SearchSql.PriceBucketBounds"/>: [bound i-1, bound i), open at either end.</summary>
     private static V1.PriceBucketCount PriceBucket(int bucket, long count)

@@ -113,10 +113,13 @@ internal sealed record SearchHit(
 /// <summary>A hit's store as Catalog's copy knows it (listing facts only).</summary>
 internal sealed record StoreFacts(string Name, string Slug, double Latitude, double Longitude, double ServiceRadiusKm);
 
-/// <summary>Counts over every match of a search: each product is in exactly one value of each facet.</summary>
+/// <summary>
+/// Counts over every match of a search: each product is in exactly one value of each facet. A category value carries the
+/// category and a store value the store's listing facts, as the search read them (null: deleted a moment ago).
+/// </summary>
 internal sealed record SearchFacets(
-    IReadOnlyList<(Guid CategoryId, long Count)> Categories,
-    IReadOnlyList<(Guid StoreId, long Count)> Stores,
+    IReadOnlyList<(Guid CategoryId, long Count, Domain.Category? Category)> Categories,
+    IReadOnlyList<(Guid StoreId, long Count, StoreFacts? Store)> Stores,
     IReadOnlyList<(int Bucket, long Count)> PriceBuckets,
     long InStock,
     long OutOfStock);
@@ -260,7 +263,8 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
         if (request.Extras == SearchExtras.None || !await reader.NextResultAsync(cancellationToken))
             return new SearchResult(hits, null, null);
         long total = 0, inStock = 0, outOfStock = 0;
-        List<(Guid, long)> categories = [], stores = [];
+        List<(Guid, long, Domain.Category?)> categories = [];
+        List<(Guid, long, StoreFacts?)> stores = [];
         List<(int, long)> prices = [];
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -269,8 +273,8 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
             switch (reader.GetString(0))
             {
                 case "total": total = count; break;
-                case "category": categories.Add((Guid.Parse(value), count)); break;
-                case "store": stores.Add((Guid.Parse(value), count)); break;
+                case "category": categories.Add((Guid.Parse(value), count, FacetCategory(reader, value))); break;
+                case "store": stores.Add((Guid.Parse(value), count, FacetStore(reader))); break;
                 case "price": prices.Add((int.Parse(value, CultureInfo.InvariantCulture), count)); break;
                 case "stock" when value == "true": inStock = count; break;
                 case "stock": outOfStock = count; break;
@@ -287,6 +291,23 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
             : null;
         return new SearchResult(hits, total, facets);
     }
+
+    /// <summary>A category value's category (columns 3–9 of <see cref="SearchSql.Counts"/>).</summary>
+    private static Domain.Category? FacetCategory(NpgsqlDataReader reader, string id) => reader.IsDBNull(4) ? null : new Domain.Category
+    {
+        Id = Guid.Parse(id),
+        ParentId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
+        Name = reader.GetString(4),
+        Slug = reader.GetString(5),
+        Position = reader.GetInt32(6),
+        Path = reader.GetString(7),
+        CreatedAt = reader.GetFieldValue<DateTimeOffset>(8),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+    };
+
+    /// <summary>A store value's listing facts (columns 10–14 of <see cref="SearchSql.Counts"/>).</summary>
+    private static StoreFacts? FacetStore(NpgsqlDataReader reader) => reader.IsDBNull(10) ? null
+        : new StoreFacts(reader.GetString(10), reader.GetString(11), reader.GetDouble(12), reader.GetDouble(13), reader.GetDouble(14));
 }
 
 /// <summary>The read replica for search queries (<c>ConnectionStrings:CatalogSearch</c>); null: the module's own database.</summary>

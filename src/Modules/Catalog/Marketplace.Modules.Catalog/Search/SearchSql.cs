@@ -84,7 +84,10 @@ internal static class SearchSql
 
     /// <summary>
     /// Counts over every match (rows: kind, value, count): <c>total</c>; with facets also one row per <c>category</c>,
-    /// <c>store</c>, <c>price</c> bucket and <c>stock</c> (true/false) — each product in exactly one value of each.
+    /// <c>store</c>, <c>price</c> bucket and <c>stock</c> (true/false) — each product in exactly one value of each. A
+    /// category row also carries the category (parent id, name, slug, position, path, created, updated: columns 3–9) and a
+    /// store row the store's listing facts from Catalog's copy (name, slug, latitude, longitude, service radius: 10–14), so
+    /// a results page names its facet values without asking for them again.
     /// </summary>
     public static string Counts(SearchRequest request, SearchText? text, bool facets)
     {
@@ -92,13 +95,20 @@ internal static class SearchSql
         if (!facets)
             return $"WITH {candidates} SELECT 'total', '', count(*) FROM cand";
         return $"""
-            WITH {candidates}
-            SELECT CASE WHEN GROUPING(c.category_id) = 0 THEN 'category' WHEN GROUPING(c.store_id) = 0 THEN 'store'
-                        WHEN GROUPING(c.bucket) = 0 THEN 'price' WHEN GROUPING(c.in_stock) = 0 THEN 'stock' ELSE 'total' END,
-                   coalesce(c.category_id::text, c.store_id::text, c.bucket::text, c.in_stock::text, ''),
-                   count(*)
-            FROM (SELECT cand.*, width_bucket(cand.min_price, @priceBuckets) AS bucket FROM cand) c
-            GROUP BY GROUPING SETS ((), (c.category_id), (c.store_id), (c.bucket), (c.in_stock))
+            WITH {candidates},
+            counts AS (
+                SELECT CASE WHEN GROUPING(c.category_id) = 0 THEN 'category' WHEN GROUPING(c.store_id) = 0 THEN 'store'
+                            WHEN GROUPING(c.bucket) = 0 THEN 'price' WHEN GROUPING(c.in_stock) = 0 THEN 'stock' ELSE 'total' END AS kind,
+                       c.category_id, c.store_id, coalesce(c.category_id::text, c.store_id::text, c.bucket::text, c.in_stock::text, '') AS value,
+                       count(*) AS n
+                FROM (SELECT cand.*, width_bucket(cand.min_price, @priceBuckets) AS bucket FROM cand) c
+                GROUP BY GROUPING SETS ((), (c.category_id), (c.store_id), (c.bucket), (c.in_stock)))
+            SELECT counts.kind, counts.value, counts.n,
+                   cg.parent_id, cg.name, cg.slug, cg.position, cg.path, cg.created_at, cg.updated_at,
+                   st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
+            FROM counts
+            LEFT JOIN catalog.categories cg ON cg.id = counts.category_id AND counts.kind = 'category'
+            LEFT JOIN catalog.stores st ON st.id = counts.store_id AND counts.kind = 'store'
             """;
     }
 

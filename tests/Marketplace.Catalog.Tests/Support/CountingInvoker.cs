@@ -5,11 +5,12 @@ using Marketplace.Shared.Contracts;
 namespace Marketplace.Catalog.Tests.Support;
 
 /// <summary>
-/// Wraps the real Sellers contract invoker and counts the calls of each method per correlation id (the
-/// X-Correlation-Id a test sends) and kind of caller, so a test can tell how many GetStores calls the gateway made for
-/// one GraphQL request (the Catalog module's own calls, as a service, are counted apart).
+/// Wraps a module's real contract invoker (the gateway's Sellers or Catalog taxonomy client) and counts the calls of
+/// each method per correlation id (the X-Correlation-Id a test sends) and kind of caller, so a test can tell how many
+/// GetStores or GetCategories calls the gateway made for one GraphQL request (a module's own calls, as a service, are
+/// counted apart).
 /// </summary>
-public sealed class CountingSellers(CallInvoker inner) : CallInvoker
+public sealed class CountingInvoker(CallInvoker inner) : CallInvoker
 {
     private readonly ConcurrentDictionary<(string CorrelationId, string Method, CallerKind Caller), int> _calls = new();
 
