@@ -107,6 +107,32 @@ public sealed class SearchFacetTests(CatalogApp app)
     }
 
     [Fact]
+    public async Task A_price_at_a_bound_is_in_the_range_it_starts_with_and_without_text()
+    {
+        // Without text the counts read each row's stored bucket (generated in the projection), with text they compute it:
+        // both must agree with the bounds the ranges are listed with, at every bound and just below it.
+        var shop = await _client.SellerStoreAsync(app);
+        var (lat, lon) = await SearchFlows.StoreLocationAsync(shop.StoreLocalId);
+        var category = await _client.CategoryAsync(app);
+        string[] bounds = ["10", "25", "50", "100", "250", "500", "1000"];
+        var prices = bounds.SelectMany(b => new[] { (decimal.Parse(b, CultureInfo.InvariantCulture) - 0.01m).ToString("0.00", CultureInfo.InvariantCulture), b + ".00" }).ToList();
+        var listed = new List<string>();
+        foreach (var price in prices)
+            listed.Add((await _client.ListedAsync(shop.Token, shop.StoreId, category, $"Bucketed stool {price}", "Made nearby.", price)).Id);
+        await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 5), listed, "every price is searchable");
+
+        foreach (var text in new[] { null, "stool" })
+        {
+            var ranges = (await SearchAsync(lat, lon, text)).Data("productsNear")["facets"]!["priceRanges"]!.AsArray()
+                .Select(b => (Min: b!["min"]?.GetValue<string>(), Max: b["max"]?.GetValue<string>(), Count: b["count"]!.GetValue<int>())).ToList();
+            // Below 10: 9.99; each range [a, b): a.00 and (b - 0.01); 1000 and above: 1000.00.
+            ranges.Should().Equal(
+                [(null, "10", 1), ("10", "25", 2), ("25", "50", 2), ("50", "100", 2), ("100", "250", 2), ("250", "500", 2), ("500", "1000", 2), ("1000", null, 1)],
+                text is null ? "no text: the stored buckets" : "with text: computed buckets");
+        }
+    }
+
+    [Fact]
     public async Task First_zero_answers_only_the_counts_and_facet_sizes_are_bounded()
     {
         var shop = await _client.SellerStoreAsync(app);

@@ -56,12 +56,10 @@ internal sealed class SearchProductConfiguration : IEntityTypeConfiguration<Sear
         builder.HasIndex(p => p.SearchVector).HasMethod("gin").HasFilter(SearchableFilter).HasDatabaseName("ix_search_products_search_vector");
         // A store's rows are rebuilt together when it moves, closes or is renamed.
         builder.HasIndex(p => p.StoreId).HasDatabaseName("ix_search_products_store_id");
-        // The candidates path (SearchSql): a store's searchable rows with everything the filters, sort keys and facets
-        // read, so they come from index pages alone (index-only scan) — no table page per row in the radius.
-        builder.HasIndex(p => p.StoreId, "ix_search_products_nearby")
-            .IncludeProperties(p => new { p.ProductId, p.MinPrice, p.PublishedAt, p.CategoryId, p.InStock })
-            .HasFilter(SearchableFilter)
-            .HasDatabaseName("ix_search_products_nearby");
+        // The candidates path (SearchSql) reads a store's searchable rows with everything the filters, sort keys and
+        // facets read from ix_search_products_nearby, so they come from index pages alone (index-only scan) — no table
+        // page per row in the radius. It includes the generated price_bucket, so it is raw SQL (migration
+        // SearchPriceBucket), outside this model, as are category_key and ix_search_products_by_category.
         // A page by price or by publication time: each store's rows in that order, so a store gives only its first
         // rows after the cursor (SearchSql), not all of them.
         builder.HasIndex(p => new { p.StoreId, p.MinPrice, p.ProductId }, "ix_search_products_by_price")

@@ -24,7 +24,11 @@ internal static class SearchSql
 {
     public const string Origin = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
 
-    /// <summary>Price bucket bounds of the price facet (bucket 0 is below the first, the last is at or above the last).</summary>
+    /// <summary>
+    /// Price bucket bounds of the price facet (bucket 0 is below the first, the last is at or above the last). The
+    /// projection stores each row's bucket with these bounds (<c>price_bucket</c>, migration <c>SearchPriceBucket</c>):
+    /// changing them is a migration.
+    /// </summary>
     public static readonly decimal[] PriceBucketBounds = [10m, 25m, 50m, 100m, 250m, 500m, 1000m];
 
     /// <summary>DISTANCE without any filter: the KNN path.</summary>
@@ -94,6 +98,8 @@ internal static class SearchSql
         var candidates = Candidates(request, text, withKey: false);
         if (!facets)
             return $"WITH {candidates} SELECT 'total', '', count(*) FROM cand";
+        // Without text the rows' stored bucket (in the covering indexes); the few text matches compute theirs.
+        var bucket = text is null ? "cand.price_bucket" : "width_bucket(cand.min_price, @priceBuckets)";
         return $"""
             WITH {candidates},
             counts AS (
@@ -101,14 +107,16 @@ internal static class SearchSql
                             WHEN GROUPING(c.bucket) = 0 THEN 'price' WHEN GROUPING(c.in_stock) = 0 THEN 'stock' ELSE 'total' END AS kind,
                        c.category_id, c.store_id, coalesce(c.category_id::text, c.store_id::text, c.bucket::text, c.in_stock::text, '') AS value,
                        count(*) AS n
-                FROM (SELECT cand.*, width_bucket(cand.min_price, @priceBuckets) AS bucket FROM cand) c
+                FROM (SELECT cand.*, {bucket} AS bucket FROM cand) c
                 GROUP BY GROUPING SETS ((), (c.category_id), (c.store_id), (c.bucket), (c.in_stock)))
             SELECT counts.kind, counts.value, counts.n,
                    cg.parent_id, cg.name, cg.slug, cg.position, cg.path, cg.created_at, cg.updated_at,
                    st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
             FROM counts
-            LEFT JOIN catalog.categories cg ON cg.id = counts.category_id AND counts.kind = 'category'
-            LEFT JOIN catalog.stores st ON st.id = counts.store_id AND counts.kind = 'store'
+            LEFT JOIN catalog.categories cg ON cg.id = counts.category_id
+            -- A store is one primary-key lookup (kept a subquery, OFFSET 0: a hash join would scan every store).
+            LEFT JOIN LATERAL (
+                SELECT s.name, s.slug, s.location, s.service_radius_km FROM catalog.stores s WHERE s.id = counts.store_id OFFSET 0) st ON true
             """;
     }
 
@@ -199,13 +207,16 @@ internal static class SearchSql
                 ? (request.After is null ? "" : $"\n                      AND (sp.{column}, sp.product_id) {compare} (@afterKey, @afterId)")
                   + $"\n                    ORDER BY sp.{column} {order}, sp.product_id {order}\n                    LIMIT @limit) m)"
                 : "\n                    OFFSET 0) m)";
+            // Counts read the stored price bucket (in the nearby and category indexes, not in the sorted ones).
+            var bucket = withKey ? "" : ", m.price_bucket";
+            var bucketColumn = withKey ? "" : ", sp.price_bucket";
             return $"""
                 {near},
                 cand AS (
-                    SELECT m.product_id, n.id AS store_id, m.category_id, m.min_price, m.in_stock{key}
+                    SELECT m.product_id, n.id AS store_id, m.category_id, m.min_price, m.in_stock{key}{bucket}
                     FROM near n CROSS JOIN LATERAL (
                         -- A subquery per store (OFFSET 0 or its own LIMIT): one index-only scan each, whatever the statistics say.
-                        SELECT sp.product_id, sp.category_id, sp.min_price, sp.published_at, sp.in_stock
+                        SELECT sp.product_id, sp.category_id, sp.min_price, sp.published_at, sp.in_stock{bucketColumn}
                         FROM catalog.search_products sp
                         WHERE sp.store_id = n.id AND sp.searchable{filter}{perStore}
                 """;

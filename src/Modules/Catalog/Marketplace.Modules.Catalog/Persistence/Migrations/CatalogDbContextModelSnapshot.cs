@@ -374,12 +374,6 @@ namespace Marketplace.Modules.Catalog.Persistence.Migrations
                     b.HasIndex("StoreId")
                         .HasDatabaseName("ix_search_products_store_id");
 
-                    b.HasIndex(new[] { "StoreId" }, "ix_search_products_nearby")
-                        .HasDatabaseName("ix_search_products_nearby")
-                        .HasFilter("searchable");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StoreId" }, "ix_search_products_nearby"), new[] { "ProductId", "MinPrice", "PublishedAt", "CategoryId", "InStock" });
-
                     b.HasIndex(new[] { "StoreId", "MinPrice", "ProductId" }, "ix_search_products_by_price")
                         .HasDatabaseName("ix_search_products_by_price")
                         .HasFilter("searchable");
