@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Marketplace.Catalog.Tests.Support;
 using Marketplace.Modules.Catalog.Search;
 using Marketplace.Testing;
@@ -54,6 +55,7 @@ public sealed class SearchPlanTests(CatalogApp app)
         ["web-search text, RELEVANCE, max radius"] = Request(SearchSort.Relevance) with { Query = "lamp or chair", RadiusKm = ProductSearch.MaxRadiusKm },
         ["nearest with totals and facets"] = Request(SearchSort.Distance) with { Extras = SearchExtras.TotalCount | SearchExtras.Facets },
         ["text with totals and facets"] = Request(SearchSort.Newest) with { Query = "lamp", Extras = SearchExtras.TotalCount | SearchExtras.Facets },
+        ["web-search text with a total"] = Request(SearchSort.Relevance) with { Query = "\"oak chair\"", Extras = SearchExtras.TotalCount },
     };
 
     [Theory]
@@ -113,7 +115,16 @@ public sealed class SearchPlanTests(CatalogApp app)
             }
         }
 
-        if (request.Extras != SearchExtras.None)
+        if (SearchSql.CountsWithPage(request))
+        {
+            plans.Should().HaveCount(1, "with text the page and the counts are one statement over one set of matches");
+            Regex.Matches(page, @"CTE cand\b").Should().HaveCount(1, "the matches are kept once");
+            Regex.Matches(page, @" on search_(terms|products) sp\b")
+                .Should().HaveCount(1, "the text's matches are found once, and read by both the page and the counts:\n{0}", page);
+            if (request.Extras.HasFlag(SearchExtras.Facets))
+                page.Should().MatchRegex("(Mixed|Hash|Group)Aggregate", "every facet in one pass over the matches (grouping sets)");
+        }
+        else if (request.Extras != SearchExtras.None)
         {
             plans.Should().HaveCount(2, "the counts are a second statement of the same batch");
             plans[1].Should().MatchRegex(request.Query is null ? "Index Only Scan using ix_search_products_(nearby|by_price|by_newest|by_category)"

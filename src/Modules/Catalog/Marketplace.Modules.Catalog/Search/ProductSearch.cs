@@ -205,12 +205,22 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
             batch.BatchCommands.Add(known);
         }
 
+        var facets = request.Extras.HasFlag(SearchExtras.Facets);
+        if (text is not null && SearchSql.CountsWithPage(request))
+        {
+            var both = new NpgsqlBatchCommand(prefix + SearchSql.PageAndCounts(request, text, facets));
+            SearchSql.Bind(both.Parameters, request, text);
+            batch.BatchCommands.Add(both);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            return batch;
+        }
+
         var page = new NpgsqlBatchCommand(prefix + SearchSql.Page(request, text));
         SearchSql.Bind(page.Parameters, request, text);
         batch.BatchCommands.Add(page);
         if (request.Extras != SearchExtras.None)
         {
-            var counts = new NpgsqlBatchCommand(prefix + SearchSql.Counts(request, text, request.Extras.HasFlag(SearchExtras.Facets)));
+            var counts = new NpgsqlBatchCommand(prefix + SearchSql.Counts(request, text, facets));
             SearchSql.Bind(counts.Parameters, request, text);
             batch.BatchCommands.Add(counts);
         }
@@ -232,82 +242,110 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
             await reader.NextResultAsync(cancellationToken);
         }
 
-        while (await reader.ReadAsync(cancellationToken))
+        var counts = new Counts();
+        if (SearchSql.CountsWithPage(request))
         {
-            var id = reader.GetGuid(0);
-            var publishedAt = reader.GetFieldValue<DateTimeOffset>(7);
-            var keyValue = sort switch
+            // One result set: the page's rows (part 0, in order), then the counts (part 1).
+            while (await reader.ReadAsync(cancellationToken))
             {
-                SearchSort.Distance => reader.GetDouble(9).ToString("R", CultureInfo.InvariantCulture),
-                SearchSort.PriceAsc or SearchSort.PriceDesc => reader.GetDecimal(9).ToString(CultureInfo.InvariantCulture),
-                // Microseconds since the epoch: exactly PostgreSQL's timestamptz resolution.
-                SearchSort.Newest => ((publishedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10).ToString(CultureInfo.InvariantCulture),
-                _ => reader.GetFloat(9).ToString("R", CultureInfo.InvariantCulture),
-            };
-            hits.Add(new SearchHit(
-                id,
-                reader.GetGuid(1),
-                reader.GetString(2),
-                reader.GetDecimal(3),
-                reader.GetDecimal(4),
-                reader.IsDBNull(5) ? "" : reader.GetString(5).Trim(),
-                reader.GetGuid(6),
-                publishedAt,
-                reader.GetFieldValue<DateTimeOffset>(10),
-                reader.GetDouble(8),
-                new SearchKey(sort, keyValue, id),
-                reader.GetString(11),
-                reader.IsDBNull(12) ? null : new StoreFacts(reader.GetString(12), reader.GetString(13), reader.GetDouble(14), reader.GetDouble(15), reader.GetDouble(16))));
+                if (reader.GetInt32(0) == 0)
+                    hits.Add(Hit(reader, 2, sort));
+                else
+                    counts.Add(reader, 19);
+            }
+
+            return new SearchResult(hits, counts.Total, counts.Facets(request));
         }
 
+        while (await reader.ReadAsync(cancellationToken))
+            hits.Add(Hit(reader, 0, sort));
         if (request.Extras == SearchExtras.None || !await reader.NextResultAsync(cancellationToken))
             return new SearchResult(hits, null, null);
-        long total = 0, inStock = 0, outOfStock = 0;
-        List<(Guid, long, Domain.Category?)> categories = [];
-        List<(Guid, long, StoreFacts?)> stores = [];
-        List<(int, long)> prices = [];
         while (await reader.ReadAsync(cancellationToken))
+            counts.Add(reader, 0);
+        return new SearchResult(hits, counts.Total, counts.Facets(request));
+    }
+
+    /// <summary>A page row (columns <paramref name="o"/> to o + 16 of <see cref="SearchSql.Page"/>'s layout).</summary>
+    private static SearchHit Hit(NpgsqlDataReader reader, int o, SearchSort sort)
+    {
+        var id = reader.GetGuid(o);
+        var publishedAt = reader.GetFieldValue<DateTimeOffset>(o + 7);
+        var keyValue = sort switch
         {
-            var value = reader.GetString(1);
-            var count = reader.GetInt64(2);
-            switch (reader.GetString(0))
+            SearchSort.Distance => reader.GetDouble(o + 9).ToString("R", CultureInfo.InvariantCulture),
+            SearchSort.PriceAsc or SearchSort.PriceDesc => reader.GetDecimal(o + 9).ToString(CultureInfo.InvariantCulture),
+            // Microseconds since the epoch: exactly PostgreSQL's timestamptz resolution.
+            SearchSort.Newest => ((publishedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10).ToString(CultureInfo.InvariantCulture),
+            _ => reader.GetFloat(o + 9).ToString("R", CultureInfo.InvariantCulture),
+        };
+        return new SearchHit(
+            id,
+            reader.GetGuid(o + 1),
+            reader.GetString(o + 2),
+            reader.GetDecimal(o + 3),
+            reader.GetDecimal(o + 4),
+            reader.IsDBNull(o + 5) ? "" : reader.GetString(o + 5).Trim(),
+            reader.GetGuid(o + 6),
+            publishedAt,
+            reader.GetFieldValue<DateTimeOffset>(o + 10),
+            reader.GetDouble(o + 8),
+            new SearchKey(sort, keyValue, id),
+            reader.GetString(o + 11),
+            reader.IsDBNull(o + 12) ? null : new StoreFacts(reader.GetString(o + 12), reader.GetString(o + 13), reader.GetDouble(o + 14), reader.GetDouble(o + 15), reader.GetDouble(o + 16)));
+    }
+
+    /// <summary>The count rows of a search as they are read (<see cref="SearchSql.Counts"/>'s layout from a column on).</summary>
+    private sealed class Counts
+    {
+        private readonly List<(Guid, long, Domain.Category?)> _categories = [];
+        private readonly List<(Guid, long, StoreFacts?)> _stores = [];
+        private readonly List<(int, long)> _prices = [];
+        private long _inStock, _outOfStock;
+
+        public long Total { get; private set; }
+
+        public void Add(NpgsqlDataReader reader, int o)
+        {
+            var value = reader.GetString(o + 1);
+            var count = reader.GetInt64(o + 2);
+            switch (reader.GetString(o))
             {
-                case "total": total = count; break;
-                case "category": categories.Add((Guid.Parse(value), count, FacetCategory(reader, value))); break;
-                case "store": stores.Add((Guid.Parse(value), count, FacetStore(reader))); break;
-                case "price": prices.Add((int.Parse(value, CultureInfo.InvariantCulture), count)); break;
-                case "stock" when value == "true": inStock = count; break;
-                case "stock": outOfStock = count; break;
+                case "total": Total = count; break;
+                case "category": _categories.Add((Guid.Parse(value), count, FacetCategory(reader, o, value))); break;
+                case "store": _stores.Add((Guid.Parse(value), count, FacetStore(reader, o))); break;
+                case "price": _prices.Add((int.Parse(value, CultureInfo.InvariantCulture), count)); break;
+                case "stock" when value == "true": _inStock = count; break;
+                case "stock": _outOfStock = count; break;
             }
         }
 
-        var facets = request.Extras.HasFlag(SearchExtras.Facets)
+        public SearchFacets? Facets(SearchRequest request) => request.Extras.HasFlag(SearchExtras.Facets)
             ? new SearchFacets(
-                [.. categories.OrderByDescending(c => c.Item2).ThenBy(c => c.Item1)],
-                [.. stores.OrderByDescending(s => s.Item2).ThenBy(s => s.Item1)],
-                [.. prices.OrderBy(p => p.Item1)],
-                inStock,
-                outOfStock)
+                [.. _categories.OrderByDescending(c => c.Item2).ThenBy(c => c.Item1)],
+                [.. _stores.OrderByDescending(s => s.Item2).ThenBy(s => s.Item1)],
+                [.. _prices.OrderBy(p => p.Item1)],
+                _inStock,
+                _outOfStock)
             : null;
-        return new SearchResult(hits, total, facets);
     }
 
-    /// <summary>A category value's category (columns 3–9 of <see cref="SearchSql.Counts"/>).</summary>
-    private static Domain.Category? FacetCategory(NpgsqlDataReader reader, string id) => reader.IsDBNull(4) ? null : new Domain.Category
+    /// <summary>A category value's category (columns 3–9 of <see cref="SearchSql.Counts"/>'s layout).</summary>
+    private static Domain.Category? FacetCategory(NpgsqlDataReader reader, int o, string id) => reader.IsDBNull(o + 4) ? null : new Domain.Category
     {
         Id = Guid.Parse(id),
-        ParentId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
-        Name = reader.GetString(4),
-        Slug = reader.GetString(5),
-        Position = reader.GetInt32(6),
-        Path = reader.GetString(7),
-        CreatedAt = reader.GetFieldValue<DateTimeOffset>(8),
-        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+        ParentId = reader.IsDBNull(o + 3) ? null : reader.GetGuid(o + 3),
+        Name = reader.GetString(o + 4),
+        Slug = reader.GetString(o + 5),
+        Position = reader.GetInt32(o + 6),
+        Path = reader.GetString(o + 7),
+        CreatedAt = reader.GetFieldValue<DateTimeOffset>(o + 8),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(o + 9),
     };
 
-    /// <summary>A store value's listing facts (columns 10–14 of <see cref="SearchSql.Counts"/>).</summary>
-    private static StoreFacts? FacetStore(NpgsqlDataReader reader) => reader.IsDBNull(10) ? null
-        : new StoreFacts(reader.GetString(10), reader.GetString(11), reader.GetDouble(12), reader.GetDouble(13), reader.GetDouble(14));
+    /// <summary>A store value's listing facts (columns 10–14 of <see cref="SearchSql.Counts"/>'s layout).</summary>
+    private static StoreFacts? FacetStore(NpgsqlDataReader reader, int o) => reader.IsDBNull(o + 10) ? null
+        : new StoreFacts(reader.GetString(o + 10), reader.GetString(o + 11), reader.GetDouble(o + 12), reader.GetDouble(o + 13), reader.GetDouble(o + 14));
 }
 
 /// <summary>The read replica for search queries (<c>ConnectionStrings:CatalogSearch</c>); null: the module's own database.</summary>

@@ -70,18 +70,9 @@ internal static class SearchSql
 
         return $"""
             WITH {Candidates(request, text, withKey: true)},
-            page AS (
-                SELECT p.product_id, p.sort_key FROM cand p
-                WHERE {keyset}
-                ORDER BY p.sort_key {order}, p.product_id {order}
-                LIMIT @limit)
-            SELECT sp.product_id, sp.store_id, sp.title, sp.min_price, sp.max_price, sp.currency, sp.category_id, sp.published_at,
-                   ST_Distance(sp.location, {Origin}) AS distance, page.sort_key, sp.created_at, sp.slug,
-                   st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
-            FROM page CROSS JOIN LATERAL (
-                -- Kept a subquery (OFFSET 0): one primary-key lookup per row of the page, whatever the statistics say.
-                SELECT * FROM catalog.search_products row WHERE row.product_id = page.product_id OFFSET 0) sp
-            LEFT JOIN catalog.stores st ON st.id = sp.store_id
+            {PageCte(request)}
+            SELECT {PageColumns}
+            {PageFrom}
             ORDER BY page.sort_key {order}, page.product_id {order}
             """;
     }
@@ -93,15 +84,80 @@ internal static class SearchSql
     /// store row the store's listing facts from Catalog's copy (name, slug, latitude, longitude, service radius: 10–14), so
     /// a results page names its facet values without asking for them again.
     /// </summary>
-    public static string Counts(SearchRequest request, SearchText? text, bool facets)
+    public static string Counts(SearchRequest request, SearchText? text, bool facets) => $"""
+        WITH {Candidates(request, text, withKey: false)},
+        {CountsCte(facets, text is null)}
+        SELECT {CountColumns}
+        {CountsFrom}
+        """;
+
+    /// <summary>
+    /// With text, totals or facets come with the page in one statement (<see cref="PageAndCounts"/>): the matches are the
+    /// few products the words' probes found, kept once and read twice, instead of probing again for the counts.
+    /// </summary>
+    public static bool CountsWithPage(SearchRequest request) => request.Query is not null && request.Extras != SearchExtras.None;
+
+    /// <summary>
+    /// A text search's page and counts in one statement over one set of matches (the candidates, materialized because
+    /// both read them): rows of part 0 are the page in order (columns 2–18 as <see cref="Page"/>'s), rows of part 1
+    /// the counts (columns 19–33 as <see cref="Counts"/>'s).
+    /// </summary>
+    public static string PageAndCounts(SearchRequest request, SearchText text, bool facets)
     {
-        var candidates = Candidates(request, text, withKey: false);
-        if (!facets)
-            return $"WITH {candidates} SELECT 'total', '', count(*) FROM cand";
-        // Without text the rows' stored bucket (in the covering indexes); the few text matches compute theirs.
-        var bucket = text is null ? "cand.price_bucket" : "width_bucket(cand.min_price, @priceBuckets)";
+        var (order, _) = Direction(request.Sort);
         return $"""
-            WITH {candidates},
+            WITH {Candidates(request, text, withKey: true)},
+            {PageCte(request)},
+            {CountsCte(facets, storedBucket: false)}
+            SELECT 0 AS part, row_number() OVER (ORDER BY page.sort_key {order}, page.product_id {order}) AS ordinal,
+                   {PageColumns},
+                   {Nulls(15)}
+            {PageFrom}
+            UNION ALL
+            SELECT 1, NULL, {Nulls(17)},
+                   {CountColumns}
+            {CountsFrom}
+            ORDER BY 1, 2
+            """;
+    }
+
+    /// <summary><c>page</c>: the ids and sort keys of the page (up to <c>First + 1</c>) among <c>cand</c>, after the cursor.</summary>
+    private static string PageCte(SearchRequest request)
+    {
+        var (order, compare) = Direction(request.Sort);
+        var keyset = request.After is null ? "true" : $"(p.sort_key, p.product_id) {compare} (@afterKey, @afterId)";
+        return $"""
+            page AS (
+                SELECT p.product_id, p.sort_key FROM cand p
+                WHERE {keyset}
+                ORDER BY p.sort_key {order}, p.product_id {order}
+                LIMIT @limit)
+            """;
+    }
+
+    private const string PageColumns = $"""
+        sp.product_id, sp.store_id, sp.title, sp.min_price, sp.max_price, sp.currency, sp.category_id, sp.published_at,
+                   ST_Distance(sp.location, {Origin}) AS distance, page.sort_key, sp.created_at, sp.slug,
+                   st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
+        """;
+
+    private const string PageFrom = """
+        FROM page CROSS JOIN LATERAL (
+                -- Kept a subquery (OFFSET 0): one primary-key lookup per row of the page, whatever the statistics say.
+                SELECT * FROM catalog.search_products row WHERE row.product_id = page.product_id OFFSET 0) sp
+            LEFT JOIN catalog.stores st ON st.id = sp.store_id
+        """;
+
+    /// <summary>
+    /// <c>counts</c> over <c>cand</c>: kind, category id, store id, value, count. Without text the rows' stored price
+    /// bucket (in the covering indexes); the few text matches compute theirs.
+    /// </summary>
+    private static string CountsCte(bool facets, bool storedBucket)
+    {
+        if (!facets)
+            return "counts AS (SELECT 'total' AS kind, NULL::uuid AS category_id, NULL::uuid AS store_id, '' AS value, count(*) AS n FROM cand)";
+        var bucket = storedBucket ? "cand.price_bucket" : "width_bucket(cand.min_price, @priceBuckets)";
+        return $"""
             counts AS (
                 SELECT CASE WHEN GROUPING(c.category_id) = 0 THEN 'category' WHEN GROUPING(c.store_id) = 0 THEN 'store'
                             WHEN GROUPING(c.bucket) = 0 THEN 'price' WHEN GROUPING(c.in_stock) = 0 THEN 'stock' ELSE 'total' END AS kind,
@@ -109,16 +165,24 @@ internal static class SearchSql
                        count(*) AS n
                 FROM (SELECT cand.*, {bucket} AS bucket FROM cand) c
                 GROUP BY GROUPING SETS ((), (c.category_id), (c.store_id), (c.bucket), (c.in_stock)))
-            SELECT counts.kind, counts.value, counts.n,
+            """;
+    }
+
+    private const string CountColumns = """
+        counts.kind, counts.value, counts.n,
                    cg.parent_id, cg.name, cg.slug, cg.position, cg.path, cg.created_at, cg.updated_at,
                    st.name, st.slug, ST_Y(st.location::geometry), ST_X(st.location::geometry), st.service_radius_km
-            FROM counts
+        """;
+
+    private const string CountsFrom = """
+        FROM counts
             LEFT JOIN catalog.categories cg ON cg.id = counts.category_id
             -- A store is one primary-key lookup (kept a subquery, OFFSET 0: a hash join would scan every store).
             LEFT JOIN LATERAL (
                 SELECT s.name, s.slug, s.location, s.service_radius_km FROM catalog.stores s WHERE s.id = counts.store_id OFFSET 0) st ON true
-            """;
-    }
+        """;
+
+    private static string Nulls(int count) => string.Join(", ", Enumerable.Repeat("NULL", count));
 
     /// <summary>The parameters every statement of the search may use.</summary>
     public static void Bind(NpgsqlParameterCollection parameters, SearchRequest request, SearchText? text)
