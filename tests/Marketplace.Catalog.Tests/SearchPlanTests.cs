@@ -86,7 +86,7 @@ public sealed class SearchPlanTests(CatalogApp app)
                 {
                     case var _ when request.CategoryId is not null:
                         page.Should().Contain("Index Only Scan using ix_search_products_by_category on search_products", "a category filter reads the subtree's rows of each store");
-                        page.Should().MatchRegex(@"Index Cond: \(\(store_id = n\.id\) AND \(category_key >= ", "the subtree is one range of the category path");
+                        page.Should().MatchRegex(@"Index Cond: \(\(store_id = (n|near)\.id\) AND \(category_key >= ", "the subtree is one range of the category path");
                         break;
                     case SearchSort.PriceAsc or SearchSort.PriceDesc:
                         page.Should().MatchRegex("Index Only Scan (Backward )?using ix_search_products_by_price on search_products", "each store's first rows by price, from index pages alone");
@@ -99,6 +99,12 @@ public sealed class SearchPlanTests(CatalogApp app)
                     default:
                         page.Should().MatchRegex("Index Only Scan using ix_search_products_(nearby|by_price|by_newest|by_category) on search_products", "every row in the radius comes from index pages alone");
                         break;
+                }
+
+                if (SearchSql.ReadsStoresNearestFirst(request))
+                {
+                    page.Should().Contain("Presorted Key: near.distance", "stores are read nearest first and the page's sort stops pulling them once it is full");
+                    page.Should().NotMatchRegex(@"(?m)^\s*->\s+Sort\s+\(.*\n\s+Sort Key: near\.distance, ", "no full sort of every row in the radius");
                 }
             }
             else if (SearchText.Parse(request.Query) is { Forgiving: true })

@@ -150,13 +150,16 @@ public sealed class SearchTests(CatalogApp app)
     }
 
     [Theory]
-    [InlineData("DISTANCE")]
-    [InlineData("PRICE_ASC")]
-    [InlineData("PRICE_DESC")]
-    [InlineData("NEWEST")]
-    [InlineData("RELEVANCE")]
-    public async Task Every_sort_orders_and_pages_without_gaps_or_duplicates_also_through_ties(string sort)
+    [InlineData("DISTANCE", null)]
+    [InlineData("DISTANCE", "1")]
+    [InlineData("PRICE_ASC", null)]
+    [InlineData("PRICE_DESC", null)]
+    [InlineData("NEWEST", null)]
+    [InlineData("RELEVANCE", null)]
+    public async Task Every_sort_orders_and_pages_without_gaps_or_duplicates_also_through_ties(string sort, string? priceMin)
     {
+        // DISTANCE with a filter (a price floor every product clears) takes the stores nearest first and stops once the
+        // page is full; without one, the KNN path.
         var (token, _) = await _client.SellerAsync(app);
         var category = await _client.CategoryAsync(app);
         var (lat, lon) = Gql.NewPlace();
@@ -180,8 +183,8 @@ public sealed class SearchTests(CatalogApp app)
         await _client.AwaitIdsAsync(() => _client.NearAsync(lat, lon, 10, query: query, first: 50), listed.Select(p => p.Id), "all eleven are searchable");
 
         // Pages of 2: fewer than a store's products, so a store's own first rows (price and newest pages) are cut after the cursor.
-        var paged = await _client.AllPagesAsync(lat, lon, 10, sort, first: 2, query: query);
-        var whole = (await _client.NearAsync(lat, lon, 10, query: query, sort: sort, first: 50)).Edges();
+        var paged = await _client.AllPagesAsync(lat, lon, 10, sort, first: 2, query: query, priceMin: priceMin);
+        var whole = (await _client.NearAsync(lat, lon, 10, query: query, priceMin: priceMin, sort: sort, first: 50)).Edges();
 
         paged.Select(Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(listed.Select(p => p.Id), "no gaps, no duplicates");
         paged.Select(Id).Should().Equal(whole.Select(e => Id(e!)), "pages follow the same order as one big page");

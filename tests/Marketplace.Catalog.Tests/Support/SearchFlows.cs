@@ -63,13 +63,13 @@ public static class SearchFlows
         Eventually.ReturnsAsync<JsonNode>(async () => await search(), body => body?["errors"] is null && body!.Ids().ToHashSet().SetEquals(expected), TimeSpan.FromSeconds(20), because);
 
     /// <summary>All pages of a search, following endCursor; also checks that no page is empty while claiming more.</summary>
-    public static async Task<List<JsonNode>> AllPagesAsync(this HttpClient client, double latitude, double longitude, double radiusKm, string? sort, int first, string? query = null)
+    public static async Task<List<JsonNode>> AllPagesAsync(this HttpClient client, double latitude, double longitude, double radiusKm, string? sort, int first, string? query = null, string? priceMin = null)
     {
         var seen = new List<JsonNode>();
         string? after = null;
         for (var page = 0; page < 50; page++)
         {
-            var body = await client.NearAsync(latitude, longitude, radiusKm, query: query, sort: sort, first: first, after: after);
+            var body = await client.NearAsync(latitude, longitude, radiusKm, query: query, priceMin: priceMin, sort: sort, first: first, after: after);
             body["errors"].Should().BeNull(body.ToJsonString());
             var edges = body.Edges();
             seen.AddRange(edges.Select(e => e!.DeepClone()));

@@ -25,12 +25,7 @@ internal static class CatalogLoaders
     /// page's <c>store</c> fields then cost no Sellers call. Only when the operation asks nothing else of a product's
     /// store (<see cref="SearchHydration.StoreFactsSuffice"/>).
     /// </summary>
-    public static void PrimeStores(IResolveFieldContext context, IEnumerable<Store> stores)
-    {
-        var loader = StoreLoader(context);
-        foreach (var store in stores)
-            loader.Prime(store.Id, store);
-    }
+    public static void PrimeStores(IResolveFieldContext context, IEnumerable<Store> stores) => Prime(StoreLoader(context), stores, s => s.Id);
 
     private static BatchLoader<string, Store> StoreLoader(IResolveFieldContext context) =>
         Loaders(context).GetOrAdd<string, Store>(StoresLoader, async (ids, cancellationToken) =>
@@ -51,11 +46,12 @@ internal static class CatalogLoaders
     public static IDataLoaderResult<Category?> Category(IResolveFieldContext context, string categoryId) => CategoryLoader(context).Load(categoryId);
 
     /// <summary>Categories a search's facets already carried (as GetCategories answers them): their names cost no call.</summary>
-    public static void PrimeCategories(IResolveFieldContext context, IEnumerable<Category> categories)
+    public static void PrimeCategories(IResolveFieldContext context, IEnumerable<Category> categories) => Prime(CategoryLoader(context), categories, c => c.Id);
+
+    private static void Prime<T>(BatchLoader<string, T> loader, IEnumerable<T> values, Func<T, string> id)
     {
-        var loader = CategoryLoader(context);
-        foreach (var category in categories)
-            loader.Prime(category.Id, category);
+        foreach (var value in values)
+            loader.Prime(id(value), value);
     }
 
     private static BatchLoader<string, Category> CategoryLoader(IResolveFieldContext context) =>

@@ -98,26 +98,16 @@ internal static class SearchHydration
     }
 
     /// <summary>A hit's store as a Sellers <c>Store</c> message holding the listing facts only.</summary>
-    public static Modules.Sellers.Contracts.V1.Store? StoreOf(NearbyProduct hit) => hit.StoreName.Length == 0 ? null : new()
-    {
-        Id = hit.StoreId,
-        Name = hit.StoreName,
-        Slug = hit.StoreSlug,
-        Location = hit.StoreLocation,
-        ServiceRadiusKm = hit.StoreServiceRadiusKm,
-        Status = "ACTIVE",
-    };
+    public static Modules.Sellers.Contracts.V1.Store? StoreOf(NearbyProduct hit) =>
+        ListedStore(hit.StoreId, hit.StoreName, hit.StoreSlug, hit.StoreLocation, hit.StoreServiceRadiusKm);
 
     /// <summary>A store facet value's store as a Sellers <c>Store</c> message holding the listing facts only.</summary>
-    public static Modules.Sellers.Contracts.V1.Store? StoreOf(SearchFacetCount value) => value.StoreName.Length == 0 ? null : new()
-    {
-        Id = value.Id,
-        Name = value.StoreName,
-        Slug = value.StoreSlug,
-        Location = value.StoreLocation,
-        ServiceRadiusKm = value.StoreServiceRadiusKm,
-        Status = "ACTIVE",
-    };
+    public static Modules.Sellers.Contracts.V1.Store? StoreOf(SearchFacetCount value) =>
+        ListedStore(value.Id, value.StoreName, value.StoreSlug, value.StoreLocation, value.StoreServiceRadiusKm);
+
+    /// <summary>Catalog's listing facts of an ACTIVE store (the search reads ACTIVE stores only); null when it had none (empty name).</summary>
+    private static Modules.Sellers.Contracts.V1.Store? ListedStore(string id, string name, string slug, Marketplace.Shared.Contracts.V1.GeoPoint location, double serviceRadiusKm) =>
+        name.Length == 0 ? null : new() { Id = id, Name = name, Slug = slug, Location = location, ServiceRadiusKm = serviceRadiusKm, Status = "ACTIVE" };
 
     /// <summary>Whether the field's own selection set names <paramref name="name"/> (through fragments).</summary>
     public static bool Selects(IResolveFieldContext context, string name)

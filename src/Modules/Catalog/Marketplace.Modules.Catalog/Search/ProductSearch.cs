@@ -181,7 +181,8 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
     /// <list type="bullet">
     /// <item><c>jit = off</c>, no parallel workers: a search returns one page; compiling or forking costs more than it saves.</item>
     /// <item>The nearest path: <c>enable_sort = off</c>, so the inner query takes the GiST index's KNN order (PostGIS' row
-    /// estimates for geography are far too low to make the planner prefer it on its own).</item>
+    /// estimates for geography are far too low to make the planner prefer it on its own); likewise DISTANCE with a filter,
+    /// so the page's incremental sort over the stores' distance stops reading stores once it is full.</item>
     /// <item>With totals or facets, REPEATABLE READ: the page and the counts see one snapshot.</item>
     /// <item>A forgiving text: the trigram similarity a dictionary word needs to be a correction candidate.</item>
     /// </list>
@@ -193,7 +194,7 @@ internal sealed class ProductSearch(CatalogDbContext db, SearchReadSource readSo
         batch.BatchCommands.Add(new NpgsqlBatchCommand(request.Extras == SearchExtras.None ? "BEGIN READ ONLY" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL jit = off"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL max_parallel_workers_per_gather = 0"));
-        if (SearchSql.UsesNearestPath(request))
+        if (SearchSql.UsesNearestPath(request) || SearchSql.ReadsStoresNearestFirst(request))
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_sort = off"));
         if (text is { Forgiving: true })
             batch.BatchCommands.Add(new NpgsqlBatchCommand(FormattableString.Invariant($"SET LOCAL pg_trgm.similarity_threshold = {SearchText.CorrectionSimilarity}")));

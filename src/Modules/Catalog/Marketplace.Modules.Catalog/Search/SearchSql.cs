@@ -36,6 +36,14 @@ internal static class SearchSql
         request.Sort == SearchSort.Distance && request.Query is null && request.CategoryId is null
         && request.PriceMin is null && request.PriceMax is null && !request.InStockOnly;
 
+    /// <summary>
+    /// DISTANCE with a filter but no text: the page takes stores nearest first and stops when it is full (an incremental
+    /// sort over the stores' distance, which needs <c>enable_sort = off</c>: PostGIS' row estimates make a full sort look
+    /// cheaper).
+    /// </summary>
+    public static bool ReadsStoresNearestFirst(SearchRequest request) =>
+        request.Sort == SearchSort.Distance && request.Query is null && !UsesNearestPath(request);
+
     /// <summary>The page: up to <c>First + 1</c> rows (product id, store id, title, min/max price, currency, category id, published at, distance, sort key, created at, slug, and the store copy's name, slug, latitude, longitude, service radius).</summary>
     public static string Page(SearchRequest request, SearchText? text)
     {
@@ -274,11 +282,16 @@ internal static class SearchSql
             // Counts read the stored price bucket (in the nearby and category indexes, not in the sorted ones).
             var bucket = withKey ? "" : ", m.price_bucket";
             var bucketColumn = withKey ? "" : ", sp.price_bucket";
+            // A DISTANCE page visits the stores nearest first (from the cursor's distance on): a store's products share
+            // its distance, so the page's incremental sort (enable_sort off) stops pulling stores once it is full.
+            var stores = withKey && ReadsStoresNearestFirst(request)
+                ? $"(SELECT * FROM near{(request.After is null ? "" : " WHERE near.distance >= @afterKey")} ORDER BY near.distance OFFSET 0) n"
+                : "near n";
             return $"""
                 {near},
                 cand AS (
                     SELECT m.product_id, n.id AS store_id, m.category_id, m.min_price, m.in_stock{key}{bucket}
-                    FROM near n CROSS JOIN LATERAL (
+                    FROM {stores} CROSS JOIN LATERAL (
                         -- A subquery per store (OFFSET 0 or its own LIMIT): one index-only scan each, whatever the statistics say.
                         SELECT sp.product_id, sp.category_id, sp.min_price, sp.published_at, sp.in_stock{bucketColumn}
                         FROM catalog.search_products sp
